@@ -1,0 +1,115 @@
+package io.playgate.widgets;
+
+import java.util.List;
+
+/**
+ * Everything a player template shows. Strings are plain text (templates escape them); URLs are absolute http(s)
+ * URLs or {@code null} (the gateway drops any other scheme before building a view).
+ *
+ * @param id media id
+ * @param kind {@code track}, {@code video}, {@code album} or {@code playlist}
+ * @param title display title, non-empty
+ * @param artistName artist name, or {@code null}
+ * @param artistUrl artist page, or {@code null}
+ * @param pageUrl the item's public page, or {@code null}
+ * @param artwork cover or poster, or {@code null}
+ * @param sources playable renditions of a track or video, best first; empty for collections
+ * @param size the player's natural size
+ * @param duration {@code m:ss} or {@code h:mm:ss}, or {@code null}
+ * @param tracks album/playlist rows in order; empty otherwise
+ * @param options player options of the request
+ * @param explicit explicit-content flag
+ * @param license licence line, or {@code null}
+ * @param embedUrl this player's own URL with options, for a facade's click
+ * @param assets the hashed asset URLs
+ */
+public record PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
+    Image artwork, List<Source> sources, PlayerSize size, String duration, List<TrackRow> tracks,
+    PlayerOptions options, License license, String embedUrl, Assets assets) {
+
+  /** @return true for a video */
+  public boolean isVideo() {
+    return kind.equals("video");
+  }
+
+  /** @return true for an album or playlist */
+  public boolean isCollection() {
+    return kind.equals("album") || kind.equals("playlist");
+  }
+
+  /** @return true when any row of a collection is a video */
+  public boolean hasVideoRows() {
+    return tracks.stream().anyMatch(TrackRow::isVideo);
+  }
+
+  /**
+   * @param url absolute URL
+   * @param type MIME type with codecs, e.g. {@code audio/ogg; codecs=opus}
+   */
+  public record Source(String url, String type) {
+  }
+
+  /**
+   * @param url absolute image URL
+   * @param width px
+   * @param height px
+   * @param alt alternative text
+   */
+  public record Image(String url, int width, int height, String alt) {
+  }
+
+  /**
+   * @param name licence name
+   * @param url licence URL, or {@code null}
+   * @param attribution attribution text, or {@code null}
+   */
+  public record License(String name, String url, String attribution) {
+  }
+
+  /**
+   * One row of an album or playlist.
+   *
+   * @param number 1-based position
+   * @param id media id
+   * @param kind {@code track} or {@code video}
+   * @param title display title
+   * @param artistName artist, or {@code null}
+   * @param duration {@code m:ss}, or {@code null}
+   * @param sources renditions, best first
+   * @param poster poster or artwork, or {@code null}
+   */
+  public record TrackRow(int number, String id, String kind, String title, String artistName, String duration,
+      List<Source> sources, Image poster) {
+
+    /** @return true for a video row */
+    public boolean isVideo() {
+      return kind.equals("video");
+    }
+  }
+
+  /**
+   * Hashed URLs of the player's static assets.
+   *
+   * @param css stylesheet URL path
+   * @param js script URL path
+   */
+  public record Assets(String css, String js) {
+  }
+
+  /**
+   * Formats a duration for display.
+   *
+   * @param durationMs milliseconds, or {@code null}
+   * @return {@code m:ss} below an hour, {@code h:mm:ss} above, or {@code null}
+   */
+  public static String formatDuration(Long durationMs) {
+    if (durationMs == null) {
+      return null;
+    }
+    long total = Math.round(durationMs / 1000.0);
+    long h = total / 3600;
+    long m = (total % 3600) / 60;
+    long s = total % 60;
+    return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+  }
+}

@@ -1,0 +1,257 @@
+package io.playgate.gateway.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.MediaCacheOptions;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.embed.EmbedHandler;
+import io.playgate.gateway.embed.WidgetAssetHandler;
+import io.playgate.gateway.http.Routes;
+import io.playgate.gateway.hub.HubClient;
+import io.playgate.gateway.hub.HubClientOptions;
+import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.WebHubClient;
+import io.playgate.gateway.hub.local.LocalHub;
+import io.playgate.gateway.oembed.OEmbedHandler;
+import io.playgate.gateway.oembed.UrlSchemes;
+import io.playgate.gateway.preview.SharePageHandler;
+import io.playgate.gateway.view.PlayerViews;
+import io.playgate.widgets.Templates;
+import io.playgate.widgets.WidgetAssets;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway. {@link #start(Vertx, GatewayConfig)} binds the server first (so a port of 0 is known), then
+ * builds everything that needs the public base URL: the embedded hub (at {@code http://<loopback>:<port>/hub}),
+ * the hub client, the media cache, the handlers and the router; then starts further server instances, one per
+ * event loop, sharing the cache and hub client.
+ */
+public final class Playgate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Playgate.class);
+
+  private final Vertx vertx;
+  private final int port;
+  private final String publicBaseUrl;
+  private final LocalHub localHub;
+  private final MediaCache cache;
+  private final HubClient hubClient;
+  private final List<String> deployments;
+
+  private Playgate(Vertx vertx, int port, String publicBaseUrl, LocalHub localHub, MediaCache cache,
+      HubClient hubClient, List<String> deployments) {
+    this.vertx = vertx;
+    this.port = port;
+    this.publicBaseUrl = publicBaseUrl;
+    this.localHub = localHub;
+    this.cache = cache;
+    this.hubClient = hubClient;
+    this.deployments = deployments;
+  }
+
+  /**
+   * Starts the gateway.
+   *
+   * @param vertx the Vert.x instance
+   * @param config the validated configuration
+   * @return a future completed (on an event loop) when the server listens and the router is in place, or failed
+   *     when the port cannot be bound or the catalogue cannot be read
+   */
+  public static Future<Playgate> start(Vertx vertx, GatewayConfig config) {
+    return start(vertx, config, Ticker.systemTicker());
+  }
+
+  /**
+   * Starts the gateway with a given cache clock (tests move a fake {@link Ticker}).
+   *
+   * @param vertx the Vert.x instance
+   * @param config the validated configuration
+   * @param ticker the media cache's clock
+   * @return as {@link #start(Vertx, GatewayConfig)}
+   */
+  public static Future<Playgate> start(Vertx vertx, GatewayConfig config, Ticker ticker) {
+    List<String> deployments = new ArrayList<>();
+    ServerVerticle first = new ServerVerticle(config, config.server().port());
+    return vertx.deployVerticle(first).compose(depId -> {
+      deployments.add(depId);
+      int port = first.actualPort();
+      String publicBase = config.publicBaseUrl(port);
+      String host = config.server().host();
+      String loopback = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") ? "127.0.0.1" : host;
+      String hubBase = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
+          ? "http://" + (loopback.contains(":") ? "[" + loopback + "]" : loopback) + ":" + port + "/hub"
+          : config.hub().url();
+      Future<LocalHub> hubFuture = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
+          ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge())
+          : Future.succeededFuture(null);
+      return hubFuture.compose(localHub -> {
+        HubClient client = WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, config.hub().connectTimeout(),
+            config.hub().timeout(), config.hub().maxBodyBytes(), config.hub().maxPoolSize()));
+        MediaCache cache = MediaCache.create(client, new MediaCacheOptions(config.cache().maxBytes(),
+            config.cache().minTtl(), config.cache().maxTtl(), config.cache().defaultTtl()), ticker);
+        WidgetAssets assets = WidgetAssets.load();
+        PlayerViews views = new PlayerViews(publicBase, assets.urls());
+        Templates templates = new Templates();
+        UrlSchemes schemes = UrlSchemes.compile(config.oembed().schemes().stream()
+            .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList());
+        ReadinessCheck readiness = new ReadinessCheck(localHub, client);
+        Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
+            localHub == null ? null : localHub.router(v),
+            OEmbedHandler.create(schemes, cache, views, templates, config.oembed().providerName()),
+            EmbedHandler.create(cache, views, templates),
+            SharePageHandler.create(cache, views, templates, config.oembed().providerName()),
+            WidgetAssetHandler.create(assets),
+            HealthCheckHandler.create(v).register("server", p -> p.complete(Status.OK())),
+            HealthCheckHandler.create(v).register("hub", 10_000, readiness::check)));
+        first.route(routerFactory.apply(vertx));
+        int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
+            : config.server().instances();
+        if (config.server().port() == 0 && instances > 1) {
+          // a random port cannot be shared reliably: tests run one instance
+          instances = 1;
+        }
+        Future<Void> more = Future.succeededFuture();
+        for (int i = 1; i < instances; i++) {
+          more = more.compose(x -> {
+            ServerVerticle next = new ServerVerticle(config, port);
+            next.route(routerFactory.apply(vertx));
+            return vertx.deployVerticle(next).map(deployments::add).mapEmpty();
+          });
+        }
+        return more.map(x -> {
+          LOG.info("playgate listening on {}:{} publicBaseUrl={} hub={} ({})", host, port, publicBase, hubBase,
+              config.hub().mode().name().toLowerCase());
+          return new Playgate(vertx, port, publicBase, localHub, cache, client, deployments);
+        });
+      });
+    });
+  }
+
+  /** @return the port the server listens on */
+  public int port() {
+    return port;
+  }
+
+  /** @return the public base URL in use, without trailing slash */
+  public String publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  /** @return the embedded hub, or {@code null} in remote mode */
+  public LocalHub localHub() {
+    return localHub;
+  }
+
+  /** @return the media cache */
+  public MediaCache cache() {
+    return cache;
+  }
+
+  /**
+   * Stops the servers and the hub client.
+   *
+   * @return a future completed when everything is closed
+   */
+  public Future<Void> stop() {
+    Future<Void> f = Future.succeededFuture();
+    for (String id : deployments) {
+      f = f.compose(x -> vertx.undeploy(id));
+    }
+    return f.compose(x -> hubClient.close());
+  }
+
+  /**
+   * One HTTP server on its own event loop. The first instance binds before its router exists (the router needs
+   * the bound port); requests arriving in that instant get 503.
+   */
+  static final class ServerVerticle extends VerticleBase {
+    private final GatewayConfig config;
+    private final int port;
+    private final AtomicReference<Router> router = new AtomicReference<>();
+    private HttpServer server;
+
+    ServerVerticle(GatewayConfig config, int port) {
+      this.config = config;
+      this.port = port;
+    }
+
+    void route(Router r) {
+      router.set(r);
+    }
+
+    int actualPort() {
+      return server.actualPort();
+    }
+
+    @Override
+    public Future<?> start() {
+      HttpServerOptions options = new HttpServerOptions()
+          .setHost(config.server().host())
+          .setPort(port)
+          .setCompressionSupported(true)
+          .setTcpNoDelay(true)
+          .setIdleTimeout(60);
+      Handler<HttpServerRequest> handler = req -> {
+        Router r = router.get();
+        if (r == null) {
+          req.response().setStatusCode(503).putHeader("Retry-After", "1").end();
+        } else {
+          r.handle(req);
+        }
+      };
+      server = vertx.createHttpServer(options).requestHandler(handler);
+      return server.listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+      return server == null ? Future.succeededFuture() : server.close();
+    }
+  }
+
+  /** Readiness of the hub: the embedded hub is ready once loaded; a remote hub when it answered a probe. */
+  private static final class ReadinessCheck {
+    private static final String PROBE_ID = "playgate-readiness-probe";
+    private final LocalHub localHub;
+    private final HubClient client;
+
+    ReadinessCheck(LocalHub localHub, HubClient client) {
+      this.localHub = localHub;
+      this.client = client;
+    }
+
+    void check(io.vertx.core.Promise<Status> promise) {
+      if (localHub != null) {
+        promise.complete(Status.OK());
+        return;
+      }
+      client.fetch(PROBE_ID, null).onComplete(ar -> {
+        if (ar.succeeded()) {
+          promise.complete(Status.OK());
+        } else if (ar.cause() instanceof HubException he && (he.failure() == HubFailure.NOT_FOUND
+            || he.failure() == HubFailure.REMOVED || he.failure() == HubFailure.PRIVATE)) {
+          promise.complete(Status.OK());
+        } else {
+          String why = ar.cause() instanceof HubException he ? he.failure().name() : "error";
+          promise.complete(Status.KO(new io.vertx.core.json.JsonObject().put("hub", why)));
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.playgate.gateway.config;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the configuration in the order of DESIGN.md §6, each layer overriding the one before key by key:
+ * <ol>
+ *   <li>the defaults file, {@code conf/gateway.yaml} or {@code $PLAYGATE_CONFIG};</li>
+ *   <li>an optional overlay YAML file ({@code --config FILE} or {@code $PLAYGATE_CONFIG_OVERLAY});</li>
+ *   <li>environment variables: {@code PLAYGATE_} + the key path upper-cased, dots and camel-case boundaries as
+ *       underscores ({@code server.publicBaseUrl} → {@code PLAYGATE_SERVER_PUBLIC_BASE_URL});</li>
+ *   <li>system properties {@code -Dplaygate.<key path>=…}.</li>
+ * </ol>
+ * YAML files are read with vertx-config's YAML store. Only keys that exist in the defaults file may be set
+ * (an unknown key in the overlay is a typo and stops the boot); list values given as text are JSON arrays or
+ * comma-separated.
+ */
+public final class ConfigLoader {
+
+  /** Environment variable naming the defaults file. */
+  public static final String ENV_DEFAULTS = "PLAYGATE_CONFIG";
+  /** Environment variable naming the overlay file. */
+  public static final String ENV_OVERLAY = "PLAYGATE_CONFIG_OVERLAY";
+
+  private ConfigLoader() {
+  }
+
+  /**
+   * Loads and validates the configuration.
+   *
+   * @param vertx used for the non-blocking file reads of vertx-config
+   * @param defaults the defaults YAML file; must exist
+   * @param overlay an overlay YAML file, or {@code null}; must exist when given
+   * @param env environment variables (normally {@code System.getenv()})
+   * @param sysProps system properties (normally {@code System.getProperties()})
+   * @return a future completed on a Vert.x event loop with the checked configuration, or failed with a
+   *     {@link ConfigException} naming the bad key or file
+   */
+  public static Future<GatewayConfig> load(Vertx vertx, Path defaults, Path overlay, Map<String, String> env,
+      Properties sysProps) {
+    if (!Files.isRegularFile(defaults)) {
+      return Future.failedFuture(new ConfigException("config", "defaults file not found: " + defaults.toAbsolutePath()
+          + " (run from the project root, or set " + ENV_DEFAULTS + ")"));
+    }
+    if (overlay != null && !Files.isRegularFile(overlay)) {
+      return Future.failedFuture(new ConfigException("config", "overlay file not found: " + overlay.toAbsolutePath()));
+    }
+    Future<JsonObject> base = read(vertx, defaults);
+    Future<JsonObject> over = overlay == null ? Future.succeededFuture(new JsonObject()) : read(vertx, overlay);
+    return Future.all(base, over).map(all -> {
+      JsonObject tree = base.result().copy();
+      mergeKnown(tree, over.result(), "");
+      applyOverrides(tree, "", env, sysProps);
+      return GatewayConfig.fromJson(tree);
+    });
+  }
+
+  /**
+   * Environment variable name for a key path.
+   *
+   * @param keyPath dotted key path such as {@code server.publicBaseUrl}
+   * @return e.g. {@code PLAYGATE_SERVER_PUBLIC_BASE_URL}
+   */
+  public static String envName(String keyPath) {
+    StringBuilder sb = new StringBuilder("PLAYGATE_");
+    for (int i = 0; i < keyPath.length(); i++) {
+      char ch = keyPath.charAt(i);
+      if (ch == '.') {
+        sb.append('_');
+      } else if (Character.isUpperCase(ch) && i > 0 && Character.isLowerCase(keyPath.charAt(i - 1))) {
+        sb.append('_').append(ch);
+      } else {
+        sb.append(Character.toUpperCase(ch));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Future<JsonObject> read(Vertx vertx, Path file) {
+    ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("yaml")
+        .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()));
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setScanPeriod(-1).addStore(store));
+    return retriever.getConfig()
+        .eventually(retriever::close)
+        .recover(e -> Future.failedFuture(new ConfigException("config", "cannot read " + file + ": " + e.getMessage())));
+  }
+
+  private static void mergeKnown(JsonObject target, JsonObject overlay, String prefix) {
+    for (String field : overlay.fieldNames()) {
+      String key = prefix.isEmpty() ? field : prefix + "." + field;
+      if (!target.containsKey(field)) {
+        throw new ConfigException(key, "unknown key (not in the defaults file)");
+      }
+      Object current = target.getValue(field);
+      Object value = overlay.getValue(field);
+      if (current instanceof JsonObject cur && value instanceof JsonObject val) {
+        mergeKnown(cur, val, key);
+      } else if (current instanceof JsonObject) {
+        throw new ConfigException(key, "expected a section, not a value");
+      } else {
+        target.put(field, value);
+      }
+    }
+  }
+
+  private static void applyOverrides(JsonObject tree, String prefix, Map<String, String> env, Properties sysProps) {
+    for (String field : new ArrayList<>(tree.fieldNames())) {
+      String key = prefix.isEmpty() ? field : prefix + "." + field;
+      Object current = tree.getValue(field);
+      if (current instanceof JsonObject section) {
+        applyOverrides(section, key, env, sysProps);
+        continue;
+      }
+      String text = sysProps.getProperty("playgate." + key);
+      if (text == null) {
+        text = env.get(envName(key));
+      }
+      if (text != null) {
+        tree.put(field, coerce(key, current, text));
+      }
+    }
+  }
+
+  private static Object coerce(String key, Object current, String text) {
+    if (current instanceof JsonArray) {
+      String t = text.trim();
+      if (t.startsWith("[")) {
+        try {
+          return new JsonArray(t);
+        } catch (DecodeException e) {
+          throw new ConfigException(key, "not a JSON array: " + t);
+        }
+      }
+      List<String> parts = new ArrayList<>();
+      for (String part : t.split(",")) {
+        if (!part.isBlank()) {
+          parts.add(part.trim());
+        }
+      }
+      return new JsonArray(new ArrayList<Object>(parts));
+    }
+    if (current instanceof Boolean) {
+      String t = text.trim().toLowerCase(Locale.ROOT);
+      if (!t.equals("true") && !t.equals("false")) {
+        throw new ConfigException(key, "expected true or false, was '" + text + "'");
+      }
+      return Boolean.parseBoolean(t);
+    }
+    return text;
+  }
+}

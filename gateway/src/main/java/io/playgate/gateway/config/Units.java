@@ -1,0 +1,73 @@
+package io.playgate.gateway.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the human units used in {@code gateway.yaml}: durations such as {@code 250ms}, {@code 5s}, {@code 2m},
+ * {@code 1h}, {@code 1d}, and byte sizes such as {@code 512B}, {@code 64KiB}, {@code 1MiB}, {@code 2GiB}
+ * (binary, 1024) or {@code 10KB}, {@code 5MB}, {@code 1GB} (decimal, 1000). A bare integer is milliseconds
+ * for a duration and bytes for a size.
+ */
+public final class Units {
+
+  private static final Pattern DURATION = Pattern.compile("^(\\d{1,12})\\s*(ms|s|m|h|d)?$");
+  private static final Pattern SIZE = Pattern.compile("^(\\d{1,15})\\s*(b|kb|kib|mb|mib|gb|gib)?$");
+
+  private Units() {
+  }
+
+  /**
+   * @param key dotted key, for the error message
+   * @param value a string like {@code 5s}, or a non-negative whole number of milliseconds
+   * @return the duration, never negative
+   * @throws ConfigException when the value is not a duration
+   */
+  public static Duration duration(String key, Object value) {
+    String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+    Matcher m = DURATION.matcher(text);
+    if (!m.matches()) {
+      throw new ConfigException(key, "expected a duration like 250ms, 5s, 2m or 1h, was '" + value + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "ms" : m.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+  }
+
+  /**
+   * @param key dotted key, for the error message
+   * @param value a string like {@code 64MiB}, or a non-negative whole number of bytes
+   * @return the size in bytes, never negative
+   * @throws ConfigException when the value is not a size or overflows a {@code long}
+   */
+  public static long bytes(String key, Object value) {
+    String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
+    Matcher m = SIZE.matcher(text);
+    if (!m.matches()) {
+      throw new ConfigException(key, "expected a size like 512KiB, 64MiB or 1GB, was '" + value + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    long unit = switch (m.group(2) == null ? "b" : m.group(2)) {
+      case "kb" -> 1000L;
+      case "kib" -> 1024L;
+      case "mb" -> 1000L * 1000;
+      case "mib" -> 1024L * 1024;
+      case "gb" -> 1000L * 1000 * 1000;
+      case "gib" -> 1024L * 1024 * 1024;
+      default -> 1L;
+    };
+    try {
+      return Math.multiplyExact(n, unit);
+    } catch (ArithmeticException e) {
+      throw new ConfigException(key, "size too large: '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Player pages: {@code GET /embed/{id}}, the page an oEmbed {@code <iframe>} loads (track, video, album,
+ * playlist), and the content-hashed player assets under {@code /widgets/}.
+ */
+package io.playgate.gateway.embed;

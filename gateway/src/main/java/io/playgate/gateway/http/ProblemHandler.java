@@ -1,0 +1,73 @@
+package io.playgate.gateway.http;
+
+import io.playgate.gateway.hub.HubException;
+import io.vertx.core.Handler;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one failure handler: every error leaves as RFC 9457 {@code application/problem+json} with
+ * {@code Cache-Control: no-store}. {@link ProblemException} and {@link HubException} map to their statuses; a
+ * routing status (404 no route, 405, 413, …) keeps its status; anything else is a 500 whose body says only
+ * "internal error" (the stack trace goes to the log, never to the client).
+ */
+public final class ProblemHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private ProblemHandler() {
+  }
+
+  /** @return the handler, for {@code router.route().failureHandler(…)} */
+  public static ProblemHandler create() {
+    return new ProblemHandler();
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerResponse resp = ctx.response();
+    if (resp.headWritten()) {
+      resp.reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    int status;
+    String detail;
+    if (failure instanceof ProblemException pe) {
+      status = pe.status();
+      detail = pe.getMessage();
+    } else if (failure instanceof HubException he) {
+      status = he.failure().status();
+      detail = he.failure().title();
+    } else if (failure == null && ctx.statusCode() >= 400) {
+      status = ctx.statusCode();
+      detail = status == 404 ? "no such resource" : null;
+    } else if (failure instanceof IllegalArgumentException && failure.getMessage() != null
+        && failure.getMessage().startsWith("Invalid")) {
+      // Vert.x reports undecodable query strings or paths this way
+      status = 400;
+      detail = "malformed request URI";
+    } else {
+      status = 500;
+      detail = "internal error";
+      LOG.error("unhandled failure on {} {} requestId={}", ctx.request().method(), ctx.request().path(),
+          RequestIdHandler.requestId(ctx), failure);
+    }
+    String title = HttpResponseStatus.valueOf(status).reasonPhrase();
+    Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(),
+        RequestIdHandler.requestId(ctx));
+    // a failing handler may already have set page headers; an error body gets its own
+    resp.headers().remove("Content-Security-Policy").remove("Link").remove("ETag");
+    resp.setStatusCode(status)
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Content-Type-Options", "nosniff");
+    if (status == 405) {
+      resp.putHeader("Allow", "GET, HEAD");
+    }
+    resp.end(problem.toBuffer());
+  }
+}

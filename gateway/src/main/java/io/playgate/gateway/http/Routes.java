@@ -1,0 +1,62 @@
+package io.playgate.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.TimeoutHandler;
+
+/**
+ * The gateway's router, assembled in one method you can read top to bottom (DESIGN.md §5): platform handlers,
+ * then each public route with its capability handler, then the one problem handler for every failure.
+ */
+public final class Routes {
+
+  /** Requests that take longer than this are answered 503 by {@link TimeoutHandler}, in ms. */
+  public static final long REQUEST_TIMEOUT_MILLIS = 30_000;
+
+  /**
+   * The capability handlers to mount; {@code hub} is {@code null} unless the embedded hub runs here.
+   *
+   * @param hub router of the embedded hub, mounted at {@code /hub/}, or {@code null}
+   * @param oembed {@code GET /oembed}
+   * @param embed {@code GET /embed/:id}
+   * @param share {@code GET /media/:id}
+   * @param widgets {@code GET /widgets/*}
+   * @param live {@code GET /health/live}
+   * @param ready {@code GET /health/ready}
+   */
+  public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
+      Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
+      Handler<RoutingContext> ready) {
+  }
+
+  private Routes() {
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param h the capability handlers
+   * @return the router
+   */
+  public static Router build(Vertx vertx, Handlers h) {
+    Router router = Router.router(vertx);
+    // platform
+    router.route().handler(RequestIdHandler.create());
+    router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
+    // the embedded content hub (DESIGN.md §4), reached by the HubClient over loopback like a remote hub
+    if (h.hub() != null) {
+      router.route("/hub/*").subRouter(h.hub());
+    }
+    // public API (DESIGN.md §3)
+    router.get("/oembed").handler(h.oembed());
+    router.get("/embed/:id").handler(h.embed());
+    router.get("/media/:id").handler(h.share());
+    router.get("/widgets/*").handler(h.widgets());
+    router.get("/health/live").handler(h.live());
+    router.get("/health/ready").handler(h.ready());
+    // every failure, ours or Vert.x's (404 no route, 405), leaves as application/problem+json
+    router.route().failureHandler(ProblemHandler.create());
+    return router;
+  }
+}

@@ -1,0 +1,20 @@
+package io.playgate.gateway.hub;
+
+import io.vertx.core.Future;
+
+/** Fetches MediaItems from a content hub that implements hub API v1 (DESIGN.md §2). */
+public interface HubClient {
+
+  /**
+   * {@code GET {hub}/v1/media/{id}}, conditional when {@code ifNoneMatch} is given (RFC 9110 §13.1.2).
+   *
+   * @param id a media id matching {@link MediaItem#ID}; callers validate it before asking
+   * @param ifNoneMatch an ETag from an earlier answer, or {@code null}
+   * @return a future completed on the caller's Vert.x context with the hub's answer, or failed with a
+   *     {@link HubException} whose {@link HubFailure} says what went wrong; never fails with anything else
+   */
+  Future<HubResponse> fetch(String id, String ifNoneMatch);
+
+  /** Releases the connection pool. */
+  Future<Void> close();
+}

@@ -1,0 +1,91 @@
+package io.playgate.gateway.hub;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A hub MediaItem (hub API v1, DESIGN.md §2), as parsed and checked by {@link MediaItemParser}. Strings are
+ * well-formed Unicode (see the parser for the replacement rule); lists are immutable and never {@code null}.
+ *
+ * @param id matches {@code [A-Za-z0-9_-]{1,64}}
+ * @param kind track, video, album or playlist
+ * @param title non-empty display title
+ * @param artist the artist, or {@code null}
+ * @param album the album a track belongs to, or {@code null}
+ * @param trackNumber position in its album, 1-based, or {@code null}
+ * @param durationMs duration in milliseconds, or {@code null}
+ * @param description free text, or {@code null}
+ * @param pageUrl the item's public page on the hub (absolute URL as sent by the hub)
+ * @param artwork images, any order
+ * @param streams playable renditions, best first
+ * @param width video frame width in px, or {@code null}
+ * @param height video frame height in px, or {@code null}
+ * @param items album/playlist members in order (without nested items)
+ * @param embeddable false when the owner disabled embedding
+ * @param territories ISO 3166-1 alpha-2 codes where it may play, or {@code ["*"]}
+ * @param explicit explicit content flag
+ * @param license licence, or {@code null}
+ * @param updatedAt last change on the hub, or {@code null}
+ */
+public record MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
+    Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,
+    Integer width, Integer height, List<MediaItem> items, boolean embeddable, List<String> territories,
+    boolean explicit, License license, Instant updatedAt) {
+
+  /** Ids the hub and gateway accept: {@code [A-Za-z0-9_-]{1,64}}. */
+  public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /**
+   * @param name display name
+   * @param url artist page, or {@code null}
+   */
+  public record Artist(String name, String url) {
+  }
+
+  /**
+   * @param id album id
+   * @param title album title, or {@code null}
+   */
+  public record AlbumRef(String id, String title) {
+  }
+
+  /**
+   * @param url image URL
+   * @param width width in px, positive
+   * @param height height in px, positive
+   */
+  public record Artwork(String url, int width, int height) {
+  }
+
+  /**
+   * @param url media URL
+   * @param mimeType MIME type with optional codecs parameter, e.g. {@code audio/ogg; codecs=opus}
+   * @param bitrateKbps nominal bitrate in kbit/s, or {@code null}
+   */
+  public record MediaStream(String url, String mimeType, Integer bitrateKbps) {
+  }
+
+  /**
+   * @param name licence name, e.g. {@code CC-BY-SA-3.0}
+   * @param url licence text URL, or {@code null}
+   * @param attribution attribution line to show, or {@code null}
+   */
+  public record License(String name, String url, String attribution) {
+  }
+
+  /** @return an approximation of the heap this item holds, in bytes, for the cache weigher */
+  public long estimatedBytes() {
+    long n = 256L + 2L * (id.length() + title.length() + pageUrl.length()
+        + (description == null ? 0 : description.length()));
+    for (Artwork a : artwork) {
+      n += 64 + 2L * a.url().length();
+    }
+    for (MediaStream s : streams) {
+      n += 64 + 2L * (s.url().length() + s.mimeType().length());
+    }
+    for (MediaItem i : items) {
+      n += i.estimatedBytes();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,263 @@
+package io.playgate.gateway.hub;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a hub API v1 MediaItem (DESIGN.md §2) strictly: unknown fields are ignored; a missing required field
+ * ({@code id}, {@code kind}, {@code title}, {@code pageUrl}), a body that is not a JSON object, or a field of the
+ * wrong type (a string where a number belongs, {@code "width": "720px"}, a fraction where an integer belongs)
+ * fails with {@link HubFailure#BAD_RESPONSE}.
+ *
+ * <p>Replacement rule: every string is made well-formed for every output (HTML, XML 1.0, JSON): a lone UTF-16
+ * surrogate, a C0 control character other than TAB, LF and CR, and the non-characters U+FFFE and U+FFFF are each
+ * replaced by U+FFFD. Everything else, including emoji sequences and right-to-left text, is kept as sent.
+ */
+public final class MediaItemParser {
+
+  private MediaItemParser() {
+  }
+
+  /**
+   * @param body the hub's response body
+   * @param requestedId the id that was asked for; the body's {@code id} must equal it
+   * @return the checked item
+   * @throws HubException with {@link HubFailure#BAD_RESPONSE} when the body breaks the contract
+   */
+  public static MediaItem parse(Buffer body, String requestedId) {
+    JsonObject json;
+    try {
+      Object parsed = io.vertx.core.json.Json.decodeValue(body);
+      if (!(parsed instanceof JsonObject obj)) {
+        throw bad(requestedId, "body is not a JSON object");
+      }
+      json = obj;
+    } catch (DecodeException e) {
+      throw bad(requestedId, "body is not valid JSON");
+    }
+    MediaItem item = item(json, requestedId, "", true);
+    if (!item.id().equals(requestedId)) {
+      throw bad(requestedId, "body id '" + item.id() + "' does not match the requested id");
+    }
+    return item;
+  }
+
+  /**
+   * Parses an already-decoded MediaItem object (used by the local hub to check its catalogue).
+   *
+   * @param json the MediaItem object
+   * @param context a name for error messages
+   * @param allowItems whether nested {@code items} are allowed (not inside items)
+   * @return the checked item
+   * @throws HubException with {@link HubFailure#BAD_RESPONSE} when the object breaks the contract
+   */
+  public static MediaItem item(JsonObject json, String context, String path, boolean allowItems) {
+    String id = requiredString(json, "id", context, path);
+    if (!MediaItem.ID.matcher(id).matches()) {
+      throw bad(context, path + "id is not [A-Za-z0-9_-]{1,64}");
+    }
+    String kindText = requiredString(json, "kind", context, path);
+    MediaKind kind = MediaKind.fromWire(kindText);
+    if (kind == null) {
+      throw bad(context, path + "kind '" + kindText + "' is not track, video, album or playlist");
+    }
+    String title = requiredString(json, "title", context, path);
+    String pageUrl = requiredString(json, "pageUrl", context, path);
+
+    MediaItem.Artist artist = null;
+    JsonObject a = optionalObject(json, "artist", context, path);
+    if (a != null) {
+      artist = new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
+          optionalString(a, "url", context, path + "artist."));
+    }
+    MediaItem.AlbumRef album = null;
+    JsonObject al = optionalObject(json, "album", context, path);
+    if (al != null) {
+      album = new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
+          optionalString(al, "title", context, path + "album."));
+    }
+    List<MediaItem.Artwork> artwork = new ArrayList<>();
+    JsonArray art = optionalArray(json, "artwork", context, path);
+    for (int i = 0; art != null && i < art.size(); i++) {
+      JsonObject o = element(art, i, context, path + "artwork");
+      String p = path + "artwork[" + i + "].";
+      artwork.add(new MediaItem.Artwork(requiredString(o, "url", context, p), positiveInt(o, "width", context, p, true),
+          positiveInt(o, "height", context, p, true)));
+    }
+    List<MediaItem.MediaStream> streams = new ArrayList<>();
+    JsonArray st = optionalArray(json, "streams", context, path);
+    for (int i = 0; st != null && i < st.size(); i++) {
+      JsonObject o = element(st, i, context, path + "streams");
+      String p = path + "streams[" + i + "].";
+      streams.add(new MediaItem.MediaStream(requiredString(o, "url", context, p),
+          requiredString(o, "mimeType", context, p), positiveInt(o, "bitrateKbps", context, p, false)));
+    }
+    List<MediaItem> items = new ArrayList<>();
+    JsonArray its = optionalArray(json, "items", context, path);
+    if (its != null && !allowItems) {
+      throw bad(context, path + "items must not be nested");
+    }
+    for (int i = 0; its != null && i < its.size(); i++) {
+      items.add(item(element(its, i, context, path + "items"), context, path + "items[" + i + "].", false));
+    }
+    List<String> territories = new ArrayList<>();
+    JsonArray ter = optionalArray(json, "territories", context, path);
+    if (ter == null) {
+      territories.add("*");
+    } else {
+      for (int i = 0; i < ter.size(); i++) {
+        if (!(ter.getValue(i) instanceof String t)) {
+          throw bad(context, path + "territories[" + i + "] is not a string");
+        }
+        territories.add(t);
+      }
+    }
+    MediaItem.License license = null;
+    JsonObject lic = optionalObject(json, "license", context, path);
+    if (lic != null) {
+      license = new MediaItem.License(requiredString(lic, "name", context, path + "license."),
+          optionalString(lic, "url", context, path + "license."),
+          optionalString(lic, "attribution", context, path + "license."));
+    }
+    Instant updatedAt = null;
+    String updated = optionalString(json, "updatedAt", context, path);
+    if (updated != null) {
+      try {
+        updatedAt = Instant.parse(updated);
+      } catch (DateTimeParseException e) {
+        throw bad(context, path + "updatedAt is not an RFC 3339 UTC timestamp");
+      }
+    }
+    Long durationMs = null;
+    Object d = json.getValue("durationMs");
+    if (d != null) {
+      if (!(d instanceof Integer || d instanceof Long) || ((Number) d).longValue() < 0) {
+        throw bad(context, path + "durationMs is not a non-negative integer");
+      }
+      durationMs = ((Number) d).longValue();
+    }
+    return new MediaItem(id, kind, title, artist, album, positiveInt(json, "trackNumber", context, path, false),
+        durationMs, optionalString(json, "description", context, path), pageUrl, List.copyOf(artwork),
+        List.copyOf(streams), positiveInt(json, "width", context, path, false),
+        positiveInt(json, "height", context, path, false), List.copyOf(items),
+        optionalBoolean(json, "embeddable", true, context, path), List.copyOf(territories),
+        optionalBoolean(json, "explicit", false, context, path), license, updatedAt);
+  }
+
+  /**
+   * Applies the replacement rule of this class to one string.
+   *
+   * @param s any string
+   * @return {@code s} with lone surrogates, C0 controls (but TAB, LF, CR) and U+FFFE/U+FFFF replaced by U+FFFD
+   */
+  public static String wellFormed(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean bad;
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (out != null) {
+            out.append(c).append(s.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+        bad = true;
+      } else {
+        bad = Character.isLowSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            || c == '\uFFFE' || c == '\uFFFF';
+      }
+      if (bad && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(bad ? '\uFFFD' : c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static HubException bad(String id, String reason) {
+    return new HubException(HubFailure.BAD_RESPONSE, id, reason);
+  }
+
+  private static String requiredString(JsonObject o, String field, String ctx, String path) {
+    String v = optionalString(o, field, ctx, path);
+    if (v == null || v.isEmpty()) {
+      throw bad(ctx, path + field + " is missing");
+    }
+    return v;
+  }
+
+  private static String optionalString(JsonObject o, String field, String ctx, String path) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw bad(ctx, path + field + " is not a string");
+    }
+    return wellFormed(s);
+  }
+
+  private static Integer positiveInt(JsonObject o, String field, String ctx, String path, boolean required) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      if (required) {
+        throw bad(ctx, path + field + " is missing");
+      }
+      return null;
+    }
+    if (!(v instanceof Integer n) || n <= 0) {
+      throw bad(ctx, path + field + " is not a positive integer");
+    }
+    return n;
+  }
+
+  private static boolean optionalBoolean(JsonObject o, String field, boolean dflt, String ctx, String path) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw bad(ctx, path + field + " is not a boolean");
+    }
+    return b;
+  }
+
+  private static JsonObject optionalObject(JsonObject o, String field, String ctx, String path) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonObject obj)) {
+      throw bad(ctx, path + field + " is not an object");
+    }
+    return obj;
+  }
+
+  private static JsonArray optionalArray(JsonObject o, String field, String ctx, String path) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonArray arr)) {
+      throw bad(ctx, path + field + " is not an array");
+    }
+    return arr;
+  }
+
+  private static JsonObject element(JsonArray arr, int i, String ctx, String path) {
+    if (!(arr.getValue(i) instanceof JsonObject obj)) {
+      throw bad(ctx, path + "[" + i + "] is not an object");
+    }
+    return obj;
+  }
+}

@@ -1,0 +1,281 @@
+package io.playgate.gateway.hub;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.streams.WriteStream;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.impl.ClientPhase;
+import io.vertx.ext.web.client.impl.HttpContext;
+import io.vertx.ext.web.codec.BodyCodec;
+import io.vertx.ext.web.codec.spi.BodyStream;
+import java.net.ConnectException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link HubClient} over Vert.x WebClient, per DESIGN.md §2: {@code Accept: application/json}, redirects never
+ * followed, a TCP connect timeout, a total deadline per call enforced by resetting the HTTP stream (so a hub that
+ * drips one byte at a time cannot hold a connection past it), and a cap on the decoded body so a compressed bomb
+ * or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory. Every failure is logged once as one
+ * structured line ({@code hub.fail id=… failure=… reason=…}).
+ */
+public final class WebHubClient implements HubClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebHubClient.class);
+  private static final String DEADLINE_TIMER = "playgate.deadlineTimer";
+  private static final String DEADLINE_HIT = "playgate.deadlineHit";
+
+  private final Vertx vertx;
+  private final WebClient client;
+  private final HubClientOptions options;
+
+  private WebHubClient(Vertx vertx, HubClientOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    WebClientOptions web = new WebClientOptions()
+        .setFollowRedirects(false)
+        .setDecompressionSupported(true)
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+        .setKeepAlive(true)
+        .setUserAgent("Playgate/1.0");
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxPoolSize()).setMaxWaitQueueSize(options.maxPoolSize() * 64);
+    this.client = WebClient.create(vertx, web, pool);
+    this.client.addInterceptor(this::enforceDeadline);
+  }
+
+  /**
+   * @param vertx the Vert.x instance whose event loops run the calls
+   * @param options connection, deadline and size limits
+   * @return a client; {@link #close()} it when done
+   */
+  public static HubClient create(Vertx vertx, HubClientOptions options) {
+    return new WebHubClient(vertx, options);
+  }
+
+  @Override
+  public Future<HubResponse> fetch(String id, String ifNoneMatch) {
+    if (id == null || !MediaItem.ID.matcher(id).matches()) {
+      return Future.failedFuture(new HubException(HubFailure.NOT_FOUND, String.valueOf(id), "invalid id"));
+    }
+    var request = client.getAbs(options.baseUrl().get() + "/v1/media/" + id)
+        .putHeader("Accept", "application/json")
+        .followRedirects(false)
+        .idleTimeout(options.timeout().toMillis())
+        .as(cappedBody(options.maxBodyBytes()));
+    if (ifNoneMatch != null) {
+      request.putHeader("If-None-Match", ifNoneMatch);
+    }
+    return request.send()
+        .transform(ar -> {
+          try {
+            if (ar.failed()) {
+              throw classify(id, ar.cause());
+            }
+            return Future.succeededFuture(interpret(id, ar.result(), ifNoneMatch != null));
+          } catch (HubException e) {
+            LOG.warn("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
+            return Future.failedFuture(e);
+          }
+        });
+  }
+
+  private HubResponse interpret(String id, HttpResponse<Buffer> resp, boolean conditional) {
+    int status = resp.statusCode();
+    String etag = resp.getHeader("ETag");
+    Long maxAge = CacheControl.maxAgeSeconds(resp.getHeader("Cache-Control"));
+    if (status == 200) {
+      String type = resp.getHeader("Content-Type");
+      String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      if (!(mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json")))) {
+        throw new HubException(HubFailure.BAD_RESPONSE, id, "status=200 content-type '" + type + "' is not JSON");
+      }
+      Buffer body = resp.body();
+      if (body == null) {
+        throw new HubException(HubFailure.BAD_RESPONSE, id, "status=200 with empty body");
+      }
+      MediaItem item;
+      try {
+        item = MediaItemParser.parse(body, id);
+      } catch (HubException e) {
+        throw new HubException(HubFailure.BAD_RESPONSE, id, "status=200 " + e.getMessage());
+      }
+      return new HubResponse(item, etag, maxAge, false);
+    }
+    if (status == 304 && conditional) {
+      return new HubResponse(null, etag, maxAge, true);
+    }
+    throw switch (status) {
+      case 404 -> new HubException(HubFailure.NOT_FOUND, id, "status=404");
+      case 410 -> new HubException(HubFailure.REMOVED, id, "status=410");
+      case 403 -> new HubException(HubFailure.PRIVATE, id, "status=403");
+      default -> {
+        if (status >= 300 && status < 400) {
+          yield new HubException(HubFailure.BAD_RESPONSE, id, "status=" + status + " redirect to '"
+              + resp.getHeader("Location") + "' not followed");
+        }
+        if (status >= 500) {
+          yield new HubException(HubFailure.UNAVAILABLE, id, "status=" + status);
+        }
+        yield new HubException(HubFailure.BAD_RESPONSE, id, "status=" + status + " unexpected");
+      }
+    };
+  }
+
+  private static HubException classify(String id, Throwable cause) {
+    if (cause instanceof HubException he) {
+      return he;
+    }
+    if (cause instanceof DeadlineException) {
+      return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
+    }
+    if (cause instanceof BodyTooLargeException) {
+      return new HubException(HubFailure.BAD_RESPONSE, id, cause.getMessage());
+    }
+    if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+      return new HubException(HubFailure.TIMEOUT, id, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+    if (cause instanceof ConnectException) {
+      return new HubException(HubFailure.UNAVAILABLE, id, "connect failed: " + cause.getMessage());
+    }
+    return new HubException(HubFailure.UNAVAILABLE, id, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+  }
+
+  /**
+   * WebClient interceptor: starts the total-deadline timer when a call is prepared; when it fires, resets the HTTP
+   * stream (closing an HTTP/1.1 connection) and fails the call with {@link DeadlineException}. Any failure also
+   * resets a response still being received, so its connection is not left half-read.
+   */
+  private void enforceDeadline(HttpContext<?> ctx) {
+    switch (ctx.phase()) {
+      case PREPARE_REQUEST -> {
+        long timer = vertx.setTimer(options.timeout().toMillis(), t -> {
+          ctx.set(DEADLINE_HIT, Boolean.TRUE);
+          resetStream(ctx);
+          ctx.fail(new DeadlineException());
+        });
+        ctx.set(DEADLINE_TIMER, timer);
+      }
+      case DISPATCH_RESPONSE -> cancelTimer(ctx);
+      case FAILURE -> {
+        cancelTimer(ctx);
+        resetStream(ctx);
+      }
+      default -> {
+      }
+    }
+    ctx.next();
+  }
+
+  private void cancelTimer(HttpContext<?> ctx) {
+    Long timer = ctx.get(DEADLINE_TIMER);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private static void resetStream(HttpContext<?> ctx) {
+    HttpClientRequest req = ctx.clientRequest();
+    HttpClientResponse resp = ctx.clientResponse();
+    if (req != null) {
+      req.reset();
+    } else if (resp != null && ctx.phase() != ClientPhase.DISPATCH_RESPONSE) {
+      resp.request().reset();
+    }
+  }
+
+  @Override
+  public Future<Void> close() {
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  /** A body codec that keeps at most {@code maxBytes} decoded bytes and fails the call beyond that. */
+  static BodyCodec<Buffer> cappedBody(long maxBytes) {
+    return () -> new CappedBodyStream(maxBytes);
+  }
+
+  private static final class CappedBodyStream implements BodyStream<Buffer> {
+    private final long maxBytes;
+    private final Buffer buffer = Buffer.buffer();
+    private final Promise<Buffer> result = Promise.promise();
+    private io.vertx.core.Handler<Throwable> exceptionHandler;
+
+    CappedBodyStream(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Future<Buffer> result() {
+      return result.future();
+    }
+
+    @Override
+    public void handle(Throwable cause) {
+      result.tryFail(cause);
+    }
+
+    @Override
+    public WriteStream<Buffer> exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
+      this.exceptionHandler = handler;
+      return this;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+      if ((long) buffer.length() + data.length() > maxBytes) {
+        BodyTooLargeException e = new BodyTooLargeException(maxBytes);
+        result.tryFail(e);
+        if (exceptionHandler != null) {
+          exceptionHandler.handle(e);
+        }
+        return Future.failedFuture(e);
+      }
+      buffer.appendBuffer(data);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> end() {
+      result.tryComplete(buffer);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+      return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+      return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(io.vertx.core.Handler<Void> handler) {
+      return this;
+    }
+  }
+
+  /** The decoded body grew past the configured cap. */
+  static final class BodyTooLargeException extends RuntimeException {
+    BodyTooLargeException(long maxBytes) {
+      super("decoded body larger than " + maxBytes + " bytes", null, false, false);
+    }
+  }
+
+  /** The total deadline of a call passed. */
+  static final class DeadlineException extends RuntimeException {
+    DeadlineException() {
+      super("hub call deadline passed", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.playgate.gateway.hub.local;
+
+import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.MediaItemParser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The embedded hub's catalogue, read from {@code catalog.json}: {@code {"media": [MediaItem, …]}} in the hub wire
+ * format (DESIGN.md §2, §4), with three conveniences for a file-backed catalogue:
+ * <ul>
+ *   <li>stream and artwork URLs without a scheme are relative to the catalogue folder and become
+ *       {@code {filesBaseUrl}/files/{path}};</li>
+ *   <li>a missing {@code pageUrl} becomes {@code {publicBaseUrl}/media/{id}} (the gateway's share page);</li>
+ *   <li>an album/playlist {@code items} entry may be a reference {@code {"id": "…"}} to another top-level entry,
+ *       expanded (without its own {@code items}).</li>
+ * </ul>
+ * Two catalogue-only flags, never sent on the wire, let a catalogue hold the hub's error cases:
+ * {@code "private": true} (answered 403) and {@code "removed": true} (answered 410, takedown).
+ * Each item is checked with the same parser the gateway applies to remote hubs, then pre-serialised with a strong
+ * {@code ETag} (first 128 bits of the body's SHA-256). Immutable and thread-safe once built.
+ */
+public final class Catalog {
+
+  /** One served entry. */
+  public record Entry(String id, Buffer body, String etag, boolean isPrivate, boolean removed) {
+  }
+
+  private final Map<String, Entry> entries;
+  private final Set<String> files;
+
+  private Catalog(Map<String, Entry> entries, Set<String> files) {
+    this.entries = Map.copyOf(entries);
+    this.files = Set.copyOf(files);
+  }
+
+  /**
+   * @param catalogJson contents of {@code catalog.json}
+   * @param filesBaseUrl public base of the hub files, e.g. {@code http://localhost:8080/hub}
+   * @param publicBaseUrl the gateway's public base URL, for default page URLs
+   * @return the catalogue
+   * @throws IllegalArgumentException naming the entry and field when the file breaks the format
+   */
+  public static Catalog parse(Buffer catalogJson, String filesBaseUrl, String publicBaseUrl) {
+    JsonObject root;
+    try {
+      root = new JsonObject(catalogJson);
+    } catch (DecodeException e) {
+      throw new IllegalArgumentException("catalog.json is not a JSON object: " + e.getMessage());
+    }
+    JsonArray media = root.getJsonArray("media");
+    if (media == null) {
+      throw new IllegalArgumentException("catalog.json has no \"media\" array");
+    }
+    Map<String, JsonObject> wire = new LinkedHashMap<>();
+    Map<String, boolean[]> flags = new HashMap<>();
+    Set<String> files = new HashSet<>();
+    for (int i = 0; i < media.size(); i++) {
+      if (!(media.getValue(i) instanceof JsonObject raw)) {
+        throw new IllegalArgumentException("catalog.json media[" + i + "] is not an object");
+      }
+      JsonObject item = raw.copy();
+      String id = item.getValue("id") instanceof String s ? s : null;
+      if (id == null || wire.containsKey(id)) {
+        throw new IllegalArgumentException("catalog.json media[" + i + "] has a missing or duplicate id");
+      }
+      flags.put(id, new boolean[] {Boolean.TRUE.equals(item.remove("private")), Boolean.TRUE.equals(item.remove("removed"))});
+      if (item.getValue("pageUrl") == null) {
+        item.put("pageUrl", publicBaseUrl + "/media/" + id);
+      }
+      absolutize(item.getJsonArray("artwork"), filesBaseUrl, files);
+      absolutize(item.getJsonArray("streams"), filesBaseUrl, files);
+      wire.put(id, item);
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (JsonObject item : wire.values()) {
+      String id = item.getString("id");
+      JsonArray items = item.getJsonArray("items");
+      if (items != null) {
+        JsonArray expanded = new JsonArray();
+        for (int i = 0; i < items.size(); i++) {
+          JsonObject ref = items.getJsonObject(i);
+          if (ref != null && ref.size() == 1 && ref.getValue("id") instanceof String refId) {
+            JsonObject target = wire.get(refId);
+            if (target == null) {
+              throw new IllegalArgumentException("catalog.json " + id + ".items[" + i + "] names unknown id '" + refId + "'");
+            }
+            JsonObject copy = target.copy();
+            copy.remove("items");
+            expanded.add(copy);
+          } else {
+            expanded.add(ref);
+          }
+        }
+        item.put("items", expanded);
+      }
+      try {
+        MediaItemParser.item(item, id, "", true);
+      } catch (HubException e) {
+        throw new IllegalArgumentException("catalog.json entry '" + id + "': " + e.getMessage());
+      }
+      Buffer body = Buffer.buffer(item.encode());
+      boolean[] f = flags.get(id);
+      entries.put(id, new Entry(id, body, etagOf(body), f[0], f[1]));
+    }
+    return new Catalog(entries, files);
+  }
+
+  /**
+   * @param id a media id
+   * @return the entry, or {@code null} when unknown
+   */
+  public Entry get(String id) {
+    return entries.get(id);
+  }
+
+  /** @return every id in the catalogue, in file order */
+  public Set<String> ids() {
+    return entries.keySet();
+  }
+
+  /**
+   * @param relativePath a path relative to the catalogue folder, as written in {@code catalog.json}
+   * @return true when the catalogue references that file (only those are served)
+   */
+  public boolean servesFile(String relativePath) {
+    return files.contains(relativePath);
+  }
+
+  private static void absolutize(JsonArray list, String filesBaseUrl, Set<String> files) {
+    if (list == null) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.getValue(i) instanceof JsonObject o && o.getValue("url") instanceof String url && !url.contains(":")) {
+        String path = url.startsWith("/") ? url.substring(1) : url;
+        files.add(path);
+        o.put("url", filesBaseUrl + "/files/" + path);
+      }
+    }
+  }
+
+  private static String etagOf(Buffer body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes());
+      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,158 @@
+package io.playgate.gateway.hub.local;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The file-backed hub (hub API v1, DESIGN.md §2 and §4), as a router to mount at {@code /hub}:
+ * <ul>
+ *   <li>{@code GET /v1/media/{id}} → 200 {@code application/json} MediaItem with {@code ETag} and
+ *       {@code Cache-Control: max-age=N}; 304 on a matching {@code If-None-Match} (RFC 9110 §13.1.2, weak
+ *       comparison); 404 unknown, 410 removed, 403 private;</li>
+ *   <li>{@code GET|HEAD /files/{path}} → the catalogue's media files with Range support ({@link MediaFileHandler}).</li>
+ * </ul>
+ * Counts media requests per id, so tests and load tests can see how many calls reached the hub.
+ */
+public final class LocalHub {
+
+  private final Catalog catalog;
+  private final Path folder;
+  private final String cacheControl;
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final LongAdder totalRequests = new LongAdder();
+
+  private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
+    this.catalog = catalog;
+    this.folder = folder;
+    this.cacheControl = "public, max-age=" + maxAge.toSeconds();
+  }
+
+  /**
+   * Reads {@code catalog.json} from the folder without blocking the caller's event loop.
+   *
+   * @param vertx for the file read
+   * @param folder the catalogue folder
+   * @param filesBaseUrl absolute public base URL of the hub's files, e.g. {@code http://localhost:8080/hub}: browsers
+   *     load media from {@code {filesBaseUrl}/files/…}, so it must be reachable by them
+   * @param publicBaseUrl the gateway's public base URL (default page URLs)
+   * @param maxAge the {@code max-age} sent with MediaItems
+   * @return a future completed on the caller's context with the hub, or failed with an
+   *     {@link IllegalArgumentException} saying what is wrong with the catalogue
+   */
+  public static Future<LocalHub> load(Vertx vertx, Path folder, String filesBaseUrl, String publicBaseUrl, Duration maxAge) {
+    Path file = folder.resolve("catalog.json");
+    return vertx.fileSystem().readFile(file.toString())
+        .recover(e -> Future.failedFuture(new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage())))
+        .map(buf -> new LocalHub(Catalog.parse(buf, filesBaseUrl, publicBaseUrl), folder, maxAge));
+  }
+
+  /**
+   * @param vertx the Vert.x instance the router runs on
+   * @return a router with the hub's routes, to mount with {@code route("/hub/*").subRouter(…)}
+   */
+  public Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    router.get("/v1/media/:id").handler(this::media);
+    MediaFileHandler files = new MediaFileHandler(folder, catalog::servesFile);
+    router.route(HttpMethod.GET, "/files/*").handler(files);
+    router.route(HttpMethod.HEAD, "/files/*").handler(files);
+    router.route().handler(ctx -> problem(ctx.response(), 404, "Not found", "no such hub resource"));
+    return router;
+  }
+
+  /** @return the catalogue served */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * @param id a media id
+   * @return how many {@code GET /v1/media/{id}} requests arrived for it since start or {@link #resetCounts()}
+   */
+  public long requestCount(String id) {
+    LongAdder n = requests.get(id);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** @return media requests for all ids since start or {@link #resetCounts()} */
+  public long totalRequests() {
+    return totalRequests.sum();
+  }
+
+  /** Zeroes the request counters. */
+  public void resetCounts() {
+    requests.clear();
+    totalRequests.reset();
+  }
+
+  private void media(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    totalRequests.increment();
+    requests.computeIfAbsent(id, k -> new LongAdder()).increment();
+    Catalog.Entry entry = catalog.get(id);
+    HttpServerResponse resp = ctx.response();
+    if (entry == null) {
+      problem(resp, 404, "Not found", "unknown media id");
+      return;
+    }
+    if (entry.removed()) {
+      problem(resp, 410, "Gone", "media removed");
+      return;
+    }
+    if (entry.isPrivate()) {
+      problem(resp, 403, "Forbidden", "media is private");
+      return;
+    }
+    resp.putHeader("ETag", entry.etag()).putHeader("Cache-Control", cacheControl);
+    if (etagMatches(ctx.request().getHeader("If-None-Match"), entry.etag())) {
+      resp.setStatusCode(304).end();
+      return;
+    }
+    resp.putHeader("Content-Type", "application/json").end(entry.body());
+  }
+
+  /**
+   * Weak comparison of an {@code If-None-Match} list against an entity tag (RFC 9110 §8.8.3.2, §13.1.2).
+   *
+   * @param header the header value, or {@code null}
+   * @param etag the current strong entity tag, quoted
+   * @return true when the header is {@code *} or lists the tag (weak or strong)
+   */
+  public static boolean etagMatches(String header, String etag) {
+    if (header == null) {
+      return false;
+    }
+    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+    for (String candidate : header.split(",")) {
+      String c = candidate.trim();
+      if (c.equals("*")) {
+        return true;
+      }
+      if (c.startsWith("W/")) {
+        c = c.substring(2);
+      }
+      if (c.equals(opaque)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void problem(HttpServerResponse resp, int status, String title, String detail) {
+    resp.setStatusCode(status)
+        .putHeader("Content-Type", "application/problem+json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+            .put("detail", detail).encode());
+  }
+}

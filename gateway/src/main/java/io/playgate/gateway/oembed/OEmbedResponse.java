@@ -1,0 +1,133 @@
+package io.playgate.gateway.oembed;
+
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.MediaKind;
+import io.playgate.gateway.view.PlayerViews;
+import io.playgate.widgets.PlayerSize;
+import io.playgate.widgets.PlayerView;
+import io.playgate.widgets.Templates;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * An oEmbed 1.0 response (§2.3.4), pre-serialised around its one time-dependent field: the body is
+ * {@code head + cache_age + tail}, so the bytes are rendered once per variant and {@code cache_age} still tells
+ * the entry's remaining freshness on every request.
+ *
+ * @param head bytes before the {@code cache_age} value
+ * @param tail bytes after it
+ */
+public record OEmbedResponse(Buffer head, Buffer tail) {
+
+  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+  /**
+   * @param cacheAgeSeconds the entry's remaining freshness, {@code >= 0}
+   * @return the complete body
+   */
+  public Buffer body(long cacheAgeSeconds) {
+    String age = Long.toString(cacheAgeSeconds);
+    return Buffer.buffer(head.length() + age.length() + tail.length()).appendBuffer(head).appendString(age).appendBuffer(tail);
+  }
+
+  /**
+   * Renders the fields of §2.3.4: {@code type} ({@code video} for videos, else {@code rich}), {@code version}
+   * {@code "1.0"}, {@code title}, {@code author_name}/{@code author_url} when the hub names an artist,
+   * {@code provider_name}/{@code provider_url}, the three {@code thumbnail_*} together or not at all,
+   * {@code html} (one {@code <iframe>}), {@code width}, {@code height} and {@code cache_age}.
+   * JSON is written by Jackson (via Vert.x {@link JsonObject}); XML by the JDK's StAX writer, which escapes
+   * PCDATA (no CDATA sections).
+   *
+   * @param item the MediaItem
+   * @param request the validated request
+   * @param views URL and view builder
+   * @param templates renders the iframe snippet
+   * @param providerName {@code provider_name}
+   * @return the pre-serialised response
+   */
+  public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
+      String providerName) {
+    boolean video = item.kind() == MediaKind.VIDEO;
+    PlayerSize size = PlayerViews.naturalSize(item).clamp(request.maxWidth(), request.maxHeight(), video);
+    String iframeTitle = item.artist() == null ? item.title() : item.title() + " – " + item.artist().name();
+    String html = templates.iframe(views.embedUrl(item.id(), request.options()), size.width(), size.height(), iframeTitle);
+
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", video ? "video" : "rich");
+    f.put("version", "1.0");
+    f.put("title", item.title());
+    if (item.artist() != null) {
+      f.put("author_name", item.artist().name());
+      String authorUrl = PlayerViews.httpUrl(item.artist().url());
+      if (authorUrl != null) {
+        f.put("author_url", authorUrl);
+      }
+    }
+    f.put("provider_name", providerName);
+    f.put("provider_url", views.publicBaseUrl() + "/");
+    PlayerView.Image thumb = thumbnail(item, request);
+    if (thumb != null) {
+      f.put("thumbnail_url", thumb.url());
+      f.put("thumbnail_width", thumb.width());
+      f.put("thumbnail_height", thumb.height());
+    }
+    f.put("html", html);
+    f.put("width", size.width());
+    f.put("height", size.height());
+    return request.format().equals("xml") ? xml(f) : json(f);
+  }
+
+  /** The largest artwork within maxwidth × maxheight, else the smallest there is. */
+  private static PlayerView.Image thumbnail(MediaItem item, OEmbedRequest request) {
+    MediaItem.Artwork best = null;
+    MediaItem.Artwork smallest = null;
+    for (MediaItem.Artwork a : item.artwork()) {
+      if (PlayerViews.httpUrl(a.url()) == null) {
+        continue;
+      }
+      if (smallest == null || a.width() < smallest.width()) {
+        smallest = a;
+      }
+      boolean fits = (request.maxWidth() == null || a.width() <= request.maxWidth())
+          && (request.maxHeight() == null || a.height() <= request.maxHeight());
+      if (fits && (best == null || a.width() > best.width())) {
+        best = a;
+      }
+    }
+    MediaItem.Artwork pick = best != null ? best : smallest;
+    return pick == null ? null : new PlayerView.Image(pick.url(), pick.width(), pick.height(), "");
+  }
+
+  private static OEmbedResponse json(Map<String, Object> fields) {
+    String body = new JsonObject(fields).encode();
+    // the encoded object ends with '}': cache_age goes last
+    return new OEmbedResponse(Buffer.buffer(body.substring(0, body.length() - 1) + ",\"cache_age\":"), Buffer.buffer("}"));
+  }
+
+  private static OEmbedResponse xml(Map<String, Object> fields) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter w = XML.createXMLStreamWriter(out);
+      w.writeStartDocument("utf-8", "1.0");
+      w.writeStartElement("oembed");
+      for (Map.Entry<String, Object> e : fields.entrySet()) {
+        w.writeStartElement(e.getKey());
+        w.writeCharacters(String.valueOf(e.getValue()));
+        w.writeEndElement();
+      }
+      w.writeStartElement("cache_age");
+      w.writeCharacters("");
+      w.flush();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("XML rendering failed", e);
+    }
+    return new OEmbedResponse(Buffer.buffer(out.toString()), Buffer.buffer("</cache_age></oembed>"));
+  }
+}

@@ -1,0 +1,93 @@
+package io.playgate.gateway.preview;
+
+import io.playgate.gateway.cache.CachedMedia;
+import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.http.ProblemException;
+import io.playgate.gateway.http.QueryParams;
+import io.playgate.gateway.http.SecurityHeaders;
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.MediaKind;
+import io.playgate.gateway.view.PlayerViews;
+import io.playgate.widgets.PlayerOptions;
+import io.playgate.widgets.PlayerView;
+import io.playgate.widgets.SharePageView;
+import io.playgate.widgets.Templates;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /media/{id}}: the share page. Head: Open Graph ({@code og:type} {@code music.song},
+ * {@code video.other}, {@code music.album} or {@code music.playlist}), Twitter {@code player} card, and oEmbed
+ * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288). Body: the
+ * player at full size. Player options in the query apply to the page's player.
+ */
+public final class SharePageHandler implements Handler<RoutingContext> {
+
+  private final MediaCache cache;
+  private final PlayerViews views;
+  private final Templates templates;
+  private final String siteName;
+
+  private SharePageHandler(MediaCache cache, PlayerViews views, Templates templates, String siteName) {
+    this.cache = cache;
+    this.views = views;
+    this.templates = templates;
+    this.siteName = siteName;
+  }
+
+  /**
+   * @param cache the media cache
+   * @param views view builder
+   * @param templates template renderer
+   * @param siteName {@code og:site_name}
+   * @return the handler, for a route with an {@code :id} path parameter
+   */
+  public static SharePageHandler create(MediaCache cache, PlayerViews views, Templates templates, String siteName) {
+    return new SharePageHandler(cache, views, templates, siteName);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null || !MediaItem.ID.matcher(id).matches()) {
+      throw ProblemException.notFound("no media with that id");
+    }
+    PlayerOptions options;
+    try {
+      options = PlayerOptions.parse(QueryParams.of(ctx.queryParams())::get);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(e.getMessage());
+    }
+    cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
+  }
+
+  private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions options) {
+    MediaItem item = entry.item();
+    Buffer page = entry.variant("share|" + options.query(), () -> Buffer.buffer(templates.sharePage(view(item, options))));
+    SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
+    ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds());
+    ctx.response().headers()
+        .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; type=\"application/json+oembed\"")
+        .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
+    ctx.response().end(page);
+  }
+
+  private SharePageView view(MediaItem item, PlayerOptions options) {
+    PlayerView player = views.player(item, options);
+    PlayerView.Source first = player.sources().isEmpty() ? null : player.sources().get(0);
+    String ogType = switch (item.kind()) {
+      case TRACK -> "music.song";
+      case VIDEO -> "video.other";
+      case ALBUM -> "music.album";
+      case PLAYLIST -> "music.playlist";
+    };
+    PlayerView withLargeArt = new PlayerView(player.id(), player.kind(), player.title(), player.artistName(),
+        player.artistUrl(), player.pageUrl(), PlayerViews.artwork(item, item.kind() == MediaKind.VIDEO ? 1280 : 600),
+        player.sources(), player.size(), player.duration(), player.tracks(), player.options(), player.license(),
+        player.embedUrl(), player.assets());
+    return new SharePageView(withLargeArt, views.shareUrl(item.id()), item.description(), siteName, ogType,
+        views.embedUrl(item.id(), PlayerOptions.DEFAULTS), views.oembedUrl(item.id(), "json"),
+        views.oembedUrl(item.id(), "xml"), first);
+  }
+}

@@ -1,0 +1,163 @@
+package io.playgate.gateway.view;
+
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.MediaKind;
+import io.playgate.widgets.PlayerOptions;
+import io.playgate.widgets.PlayerSize;
+import io.playgate.widgets.PlayerView;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds player views and the gateway's public URLs from MediaItems. Thread-safe.
+ */
+public final class PlayerViews {
+
+  private final String publicBaseUrl;
+  private final PlayerView.Assets assets;
+
+  /**
+   * @param publicBaseUrl the gateway's absolute public base URL, without trailing slash
+   * @param assets hashed asset URLs
+   */
+  public PlayerViews(String publicBaseUrl, PlayerView.Assets assets) {
+    this.publicBaseUrl = publicBaseUrl;
+    this.assets = assets;
+  }
+
+  /** @return the public base URL, without trailing slash */
+  public String publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  /** @return hashed asset URLs */
+  public PlayerView.Assets assets() {
+    return assets;
+  }
+
+  /**
+   * @param id media id
+   * @param options player options
+   * @return {@code {publicBaseUrl}/embed/{id}} with the non-default options as query
+   */
+  public String embedUrl(String id, PlayerOptions options) {
+    String q = options.query();
+    return publicBaseUrl + "/embed/" + id + (q.isEmpty() ? "" : "?" + q);
+  }
+
+  /**
+   * @param id media id
+   * @return the share page {@code {publicBaseUrl}/media/{id}}
+   */
+  public String shareUrl(String id) {
+    return publicBaseUrl + "/media/" + id;
+  }
+
+  /**
+   * @param id media id
+   * @param format {@code json} or {@code xml}
+   * @return the oEmbed discovery URL for the share page, with the page URL percent-encoded
+   */
+  public String oembedUrl(String id, String format) {
+    return publicBaseUrl + "/oembed?url=" + URLEncoder.encode(shareUrl(id), StandardCharsets.UTF_8) + "&format=" + format;
+  }
+
+  /**
+   * @param item a MediaItem
+   * @return the player's natural size: the video frame for videos, fixed sizes for audio and lists
+   */
+  public static PlayerSize naturalSize(MediaItem item) {
+    return switch (item.kind()) {
+      case VIDEO -> PlayerSize.video(item.width(), item.height());
+      case TRACK -> PlayerSize.TRACK;
+      case ALBUM, PLAYLIST -> PlayerSize.COLLECTION;
+    };
+  }
+
+  /**
+   * @param item a MediaItem
+   * @param options player options
+   * @return the view the player templates render
+   */
+  public PlayerView player(MediaItem item, PlayerOptions options) {
+    List<PlayerView.TrackRow> rows = new ArrayList<>();
+    int n = 1;
+    for (MediaItem t : item.items()) {
+      if (t.kind() != MediaKind.TRACK && t.kind() != MediaKind.VIDEO) {
+        continue;
+      }
+      rows.add(new PlayerView.TrackRow(n++, t.id(), t.kind().wireName(), t.title(),
+          t.artist() == null ? null : t.artist().name(), PlayerView.formatDuration(t.durationMs()), sources(t),
+          artwork(t, 640)));
+    }
+    Long duration = item.durationMs();
+    PlayerView.License license = item.license() == null ? null
+        : new PlayerView.License(item.license().name(), httpUrl(item.license().url()), item.license().attribution());
+    return new PlayerView(item.id(), item.kind().wireName(), item.title(),
+        item.artist() == null ? null : item.artist().name(),
+        item.artist() == null ? null : httpUrl(item.artist().url()),
+        httpUrl(item.pageUrl()),
+        artwork(item, item.kind() == MediaKind.VIDEO ? 1280 : 300),
+        sources(item), naturalSize(item), PlayerView.formatDuration(duration), List.copyOf(rows), options, license,
+        embedUrl(item.id(), options.afterFacadeClick()), assets);
+  }
+
+  /**
+   * Picks artwork: the smallest image at least {@code wantedWidth} wide, else the largest.
+   *
+   * @param item a MediaItem
+   * @param wantedWidth px
+   * @return the image (absolute http(s) URL), or {@code null} when there is none
+   */
+  public static PlayerView.Image artwork(MediaItem item, int wantedWidth) {
+    List<MediaItem.Artwork> usable = item.artwork().stream().filter(a -> httpUrl(a.url()) != null)
+        .sorted(Comparator.comparingInt(MediaItem.Artwork::width)).toList();
+    if (usable.isEmpty()) {
+      return null;
+    }
+    MediaItem.Artwork pick = usable.stream().filter(a -> a.width() >= wantedWidth).findFirst()
+        .orElse(usable.get(usable.size() - 1));
+    String alt = item.kind() == MediaKind.VIDEO ? "" : "Artwork of " + item.title();
+    return new PlayerView.Image(httpUrl(pick.url()), pick.width(), pick.height(), alt);
+  }
+
+  private static List<PlayerView.Source> sources(MediaItem item) {
+    List<PlayerView.Source> out = new ArrayList<>();
+    for (MediaItem.MediaStream s : item.streams()) {
+      String url = httpUrl(s.url());
+      if (url != null) {
+        out.add(new PlayerView.Source(url, s.mimeType()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Only absolute http and https URLs from hub metadata may become an {@code href} or {@code src}.
+   *
+   * @param url a URL from hub metadata, or {@code null}
+   * @return the URL, or {@code null} when it is missing, unparseable, relative, or of any other scheme
+   *     ({@code javascript:}, {@code data:}, …)
+   */
+  public static String httpUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // not a URL we emit
+    }
+    return null;
+  }
+}

@@ -29,12 +29,8 @@ public final class CacheControl {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
           v = v.substring(1, v.length() - 1);
         }
-        if (v.matches("\\d{1,19}")) {
-          try {
-            maxAge = Math.min(Long.parseLong(v), Integer.MAX_VALUE);
-          } catch (NumberFormatException e) {
-            maxAge = (long) Integer.MAX_VALUE;
-          }
+        if (v.matches("\\d+")) {
+          maxAge = v.length() > 10 ? Integer.MAX_VALUE : Math.min(Long.parseLong(v), Integer.MAX_VALUE);
         }
       }
     }

@@ -1,0 +1,300 @@
+package io.playgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Proves that the share pages ({@code /media/{id}}) and player pages ({@code /embed/{id}}) really play their
+ * media in a real headless Chromium under the gateway's strict Content-Security-Policy: a real gateway on the
+ * demo catalogue ({@code conf/catalog}), Debian's {@code /usr/bin/chromium} driven by {@code /usr/bin/chromedriver}
+ * (never downloaded by Selenium Manager). Screenshots land in {@code gateway/target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SharePageBrowserIT {
+
+  private static final Duration PLAY_TIMEOUT = Duration.ofSeconds(15);
+  private static final double PLAYED_SECONDS = 1.0;
+
+  /** Reads the state of the media element {@code arguments[0]}. */
+  private static final String STATE_JS = """
+      const m = arguments[0];
+      return {
+        tag: m.tagName.toLowerCase(),
+        currentTime: m.currentTime,
+        paused: m.paused,
+        ended: m.ended,
+        error: m.error ? ('code ' + m.error.code + ': ' + m.error.message) : null,
+        currentSrc: m.currentSrc,
+        readyState: m.readyState,
+        networkState: m.networkState,
+        videoWidth: m.videoWidth === undefined ? -1 : m.videoWidth,
+        videoHeight: m.videoHeight === undefined ? -1 : m.videoHeight
+      };""";
+
+  /** Calls {@code play()} on {@code arguments[0]} and reports {@code "ok"} or the rejection. */
+  private static final String PLAY_JS = """
+      const m = arguments[0], done = arguments[arguments.length - 1];
+      try {
+        Promise.resolve(m.play()).then(() => done('ok'),
+            e => done('rejected: ' + (e && e.name) + ': ' + (e && e.message)));
+      } catch (e) {
+        done('threw: ' + e);
+      }""";
+
+  private Vertx vertx;
+  private Playgate gateway;
+  private ChromeDriverService service;
+  private ChromeDriver driver;
+  private Path profile;
+  private Path screenshots;
+  private String base;
+  private String trackId;
+  private String videoId;
+  private String collectionId;
+
+  @BeforeAll
+  void startGatewayAndBrowser() throws IOException {
+    File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
+    if (!chromium.canExecute()) {
+      fail("Chromium not found at " + chromium + " (install the Debian packages chromium and chromium-driver, "
+          + "or set -Dit.chromium=...)");
+    }
+    if (!chromedriver.canExecute()) {
+      fail("ChromeDriver not found at " + chromedriver + " (install the Debian package chromium-driver, "
+          + "or set -Dit.chromedriver=...)");
+    }
+
+    Path catalogJson = TestGateway.demoCatalog().resolve("catalog.json");
+    if (!Files.isRegularFile(catalogJson)) {
+      fail("demo catalogue missing: " + catalogJson);
+    }
+    JsonArray media = new JsonObject(Files.readString(catalogJson)).getJsonArray("media");
+    trackId = firstOfKind(media, "track");
+    videoId = firstOfKind(media, "video");
+    collectionId = firstOfKind(media, "playlist");
+    if (collectionId == null) {
+      collectionId = firstOfKind(media, "album");
+    }
+    assertThat(trackId).as("a track in %s", catalogJson).isNotNull();
+    assertThat(videoId).as("a video in %s", catalogJson).isNotNull();
+    assertThat(collectionId).as("a playlist or album in %s", catalogJson).isNotNull();
+
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, Map.of("hub.catalog", TestGateway.demoCatalog().toString()));
+    base = gateway.publicBaseUrl();
+
+    Path target = TestGateway.root().resolve("gateway/target");
+    screenshots = Files.createDirectories(target.resolve("screenshots"));
+    profile = Files.createTempDirectory("playgate-chromium-");
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver)
+        .usingAnyFreePort()
+        .withLogFile(target.resolve("chromedriver.log").toFile())
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    driver.manage().timeouts().scriptTimeout(PLAY_TIMEOUT);
+  }
+
+  @AfterAll
+  void stopBrowserAndGateway() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      try {
+        if (service != null) {
+          service.stop();
+        }
+        if (gateway != null) {
+          gateway.stop().await(10, TimeUnit.SECONDS);
+        }
+        if (vertx != null) {
+          vertx.close().await(10, TimeUnit.SECONDS);
+        }
+      } finally {
+        deleteQuietly(profile);
+      }
+    }
+  }
+
+  /** Every page must run under its CSP without a single violation. */
+  @AfterEach
+  void noContentSecurityPolicyViolations() {
+    List<String> violations = new ArrayList<>();
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      String line = e.getLevel() + " " + e.getMessage();
+      System.out.println("[browser] " + line);
+      if ("SEVERE".equals(e.getLevel().getName()) && e.getMessage().contains("Content Security Policy")) {
+        violations.add(e.getMessage());
+      }
+    }
+    assertThat(violations).as("CSP violations in the browser console").isEmpty();
+  }
+
+  @Test
+  void sharePagePlaysTrack() throws IOException {
+    WebElement audio = open("/media/" + trackId);
+    assertThat(state(audio).get("tag")).isEqualTo("audio");
+    playAndAssertAdvancing(audio, "share page track " + trackId);
+    screenshot("share-track");
+  }
+
+  @Test
+  void sharePagePlaysVideo() throws IOException {
+    WebElement video = open("/media/" + videoId);
+    assertThat(state(video).get("tag")).isEqualTo("video");
+    Map<String, Object> s = playAndAssertAdvancing(video, "share page video " + videoId);
+    assertThat(((Number) s.get("videoWidth")).intValue()).as("videoWidth of %s", s).isPositive();
+    screenshot("share-video");
+  }
+
+  @Test
+  void embedPlaysTrack() throws IOException {
+    WebElement audio = open("/embed/" + trackId);
+    assertThat(state(audio).get("tag")).isEqualTo("audio");
+    playAndAssertAdvancing(audio, "embed track " + trackId);
+    screenshot("embed-track");
+  }
+
+  @Test
+  void embedPlaysVideo() throws IOException {
+    WebElement video = open("/embed/" + videoId);
+    assertThat(state(video).get("tag")).isEqualTo("video");
+    Map<String, Object> s = playAndAssertAdvancing(video, "embed video " + videoId);
+    assertThat(((Number) s.get("videoWidth")).intValue()).as("videoWidth of %s", s).isPositive();
+    screenshot("embed-video");
+  }
+
+  @Test
+  void embedCollectionPlaysSecondRowOnClick() throws IOException {
+    WebElement media = open("/embed/" + collectionId);
+    String before = waitFor(media, "resource selection of the first row",
+        s -> !((String) s.get("currentSrc")).isEmpty()).get("currentSrc").toString();
+    List<WebElement> rows = driver.findElements(By.cssSelector(".pg-row"));
+    assertThat(rows).as("rows of %s", collectionId).hasSizeGreaterThanOrEqualTo(2);
+    rows.get(1).findElement(By.cssSelector(".pg-row-play")).click();
+    Map<String, Object> s = waitFor(media, "second row playing past " + PLAYED_SECONDS + " s",
+        st -> !before.equals(st.get("currentSrc")) && playedPast(st));
+    assertThat((String) s.get("currentSrc")).isNotEqualTo(before);
+    assertThat(s.get("paused")).isEqualTo(false);
+    assertThat(s.get("error")).isNull();
+    assertThat(rows.get(1).getAttribute("class")).contains("pg-current");
+    assertThat(rows.get(0).getAttribute("class")).doesNotContain("pg-current");
+    screenshot("embed-playlist");
+  }
+
+  // --- helpers ---
+
+  private static String firstOfKind(JsonArray media, String kind) {
+    for (int i = 0; i < media.size(); i++) {
+      JsonObject item = media.getJsonObject(i);
+      if (kind.equals(item.getString("kind")) && item.getBoolean("embeddable", true)) {
+        return item.getString("id");
+      }
+    }
+    return null;
+  }
+
+  private WebElement open(String path) {
+    driver.get(base + path);
+    return driver.findElement(By.cssSelector(".pg-media"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> state(WebElement media) {
+    return (Map<String, Object>) driver.executeScript(STATE_JS, media);
+  }
+
+  private Map<String, Object> playAndAssertAdvancing(WebElement media, String what) {
+    Object played = driver.executeAsyncScript(PLAY_JS, media);
+    assertThat(played).as("play() of %s; state %s", what, state(media)).isEqualTo("ok");
+    double startedAt = ((Number) state(media).get("currentTime")).doubleValue();
+    Map<String, Object> s = waitFor(media, what + " playing past " + PLAYED_SECONDS + " s", this::playedPast);
+    assertThat(((Number) s.get("currentTime")).doubleValue()).as("currentTime of %s", what)
+        .isGreaterThan(startedAt).isGreaterThan(PLAYED_SECONDS);
+    assertThat(s.get("paused")).as("paused of %s", what).isEqualTo(false);
+    assertThat(s.get("error")).as("error of %s", what).isNull();
+    return s;
+  }
+
+  private boolean playedPast(Map<String, Object> s) {
+    return ((Number) s.get("currentTime")).doubleValue() > PLAYED_SECONDS;
+  }
+
+  private Map<String, Object> waitFor(WebElement media, String what,
+      java.util.function.Predicate<Map<String, Object>> condition) {
+    try {
+      return new WebDriverWait(driver, PLAY_TIMEOUT, Duration.ofMillis(100)).until(d -> {
+        Map<String, Object> s = state(media);
+        if (s.get("error") != null) {
+          throw new AssertionError("media error while waiting for " + what + ": " + s);
+        }
+        return condition.test(s) ? s : null;
+      });
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out after " + PLAY_TIMEOUT.toSeconds() + " s waiting for " + what
+          + "; media state " + state(media) + "; console " + driver.manage().logs().get(LogType.BROWSER).getAll(),
+          e);
+    }
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp folder left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.playgate.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static Vertx vertx;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void up() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void down() {
+    vertx.close();
+  }
+
+  private static Path defaults() {
+    return io.playgate.gateway.testing.TestGateway.root().resolve("conf/gateway.yaml");
+  }
+
+  private GatewayConfig load(Path overlay, Map<String, String> env, Properties props) throws Exception {
+    return ConfigLoader.load(vertx, defaults(), overlay, env, props).await(10, TimeUnit.SECONDS);
+  }
+
+  private static Properties props(String... kv) {
+    Properties p = new Properties();
+    for (int i = 0; i < kv.length; i += 2) {
+      p.setProperty(kv[i], kv[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void envNamesFollowTheDesign() {
+    assertThat(ConfigLoader.envName("server.publicBaseUrl")).isEqualTo("PLAYGATE_SERVER_PUBLIC_BASE_URL");
+    assertThat(ConfigLoader.envName("hub.webhookSecret")).isEqualTo("PLAYGATE_HUB_WEBHOOK_SECRET");
+    assertThat(ConfigLoader.envName("server.port")).isEqualTo("PLAYGATE_SERVER_PORT");
+  }
+
+  @Test
+  void defaultsFile() throws Exception {
+    GatewayConfig c = load(null, Map.of(), new Properties());
+    assertThat(c.server().host()).isEqualTo("0.0.0.0");
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.publicBaseUrl(8080)).isEqualTo("http://localhost:8080");
+    assertThat(c.hub().mode()).isEqualTo(GatewayConfig.HubMode.EMBEDDED);
+    assertThat(c.hub().catalog()).isEqualTo(Path.of("conf/catalog"));
+    assertThat(c.hub().webhookSecret()).isNull();
+    assertThat(c.hub().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.cache().maxBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(c.oembed().schemes()).containsExactly("{publicBaseUrl}/media/{id}");
+  }
+
+  @Test
+  void overlayThenEnvThenSystemProperties() throws Exception {
+    Path overlay = tmp.resolve("over.yaml");
+    Files.writeString(overlay, "server:\n  port: 9000\n  publicBaseUrl: https://play.example/\nhub:\n  timeout: 250ms\n");
+    GatewayConfig c = load(overlay, Map.of("PLAYGATE_SERVER_PORT", "9100", "PLAYGATE_CACHE_MAX_SIZE", "64MiB"),
+        props("playgate.server.port", "9200"));
+    assertThat(c.server().port()).isEqualTo(9200);
+    assertThat(c.server().publicBaseUrl()).isEqualTo("https://play.example");
+    assertThat(c.hub().timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.cache().maxBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(c.server().host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void listsFromTheEnvironment() throws Exception {
+    GatewayConfig c = load(null, Map.of("PLAYGATE_OEMBED_SCHEMES", "https://hub.example/track/{id}, https://hub.example/video/{id}"), new Properties());
+    assertThat(c.oembed().schemes()).containsExactly("https://hub.example/track/{id}", "https://hub.example/video/{id}");
+  }
+
+  @Test
+  void badValuesStopTheBootNamingTheKey() {
+    assertThatThrownBy(() -> load(null, Map.of("PLAYGATE_SERVER_PORT", "eighty"), new Properties()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("server.port");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.server.port", "70000")))
+        .hasMessageContaining("server.port");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.timeout", "soon")))
+        .hasMessageContaining("hub.timeout");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.cache.maxSize", "lots")))
+        .hasMessageContaining("cache.maxSize");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.mode", "remote")))
+        .hasMessageContaining("hub.url");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.server.publicBaseUrl", "ftp://x")))
+        .hasMessageContaining("server.publicBaseUrl");
+  }
+
+  @Test
+  void unknownOverlayKeysAreTypos() throws Exception {
+    Path overlay = tmp.resolve("typo.yaml");
+    Files.writeString(overlay, "server:\n  prot: 9000\n");
+    assertThatThrownBy(() -> load(overlay, Map.of(), new Properties())).hasMessageContaining("server.prot");
+  }
+
+  @Test
+  void missingOverlayFile() {
+    assertThatThrownBy(() -> load(tmp.resolve("nope.yaml"), Map.of(), new Properties())).hasMessageContaining("overlay file not found");
+  }
+
+  @Test
+  void units() {
+    assertThat(Units.duration("k", "250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(Units.duration("k", "2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Units.duration("k", 1500)).isEqualTo(Duration.ofMillis(1500));
+    assertThat(Units.bytes("k", "64MiB")).isEqualTo(64L << 20);
+    assertThat(Units.bytes("k", "10KB")).isEqualTo(10_000L);
+    assertThatThrownBy(() -> Units.bytes("k", "-1")).isInstanceOf(ConfigException.class);
+  }
+}

@@ -1,0 +1,65 @@
+package io.playgate.gateway.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class MediaItemParserTest {
+
+  private static JsonObject valid() {
+    return new JsonObject()
+        .put("id", "x1").put("kind", "video").put("title", "T").put("pageUrl", "https://hub.example/video/x1")
+        .put("width", 1280).put("height", 720).put("durationMs", 1000).put("unknownField", "ignored");
+  }
+
+  private static void assertBad(String body, String reasonPart) {
+    assertThatThrownBy(() -> MediaItemParser.parse(Buffer.buffer(body), "x1"))
+        .isInstanceOfSatisfying(HubException.class, e -> {
+          assertThat(e.failure()).isEqualTo(HubFailure.BAD_RESPONSE);
+          assertThat(e.getMessage()).contains(reasonPart);
+        });
+  }
+
+  @Test
+  void parsesAndDefaults() {
+    MediaItem item = MediaItemParser.parse(valid().toBuffer(), "x1");
+    assertThat(item.kind()).isEqualTo(MediaKind.VIDEO);
+    assertThat(item.width()).isEqualTo(1280);
+    assertThat(item.embeddable()).isTrue();
+    assertThat(item.territories()).containsExactly("*");
+    assertThat(item.items()).isEmpty();
+  }
+
+  @Test
+  void rejectsContractBreaks() {
+    assertBad("<html><body>oops</body></html>", "not valid JSON");
+    assertBad("{\"id\":\"x1\",\"kind\":\"track\",\"title\":\"T\"", "not valid JSON");
+    assertBad("[1,2]", "not a JSON object");
+    assertBad(valid().copy().put("width", "720px").encode(), "width is not a positive integer");
+    assertBad(valid().copy().put("width", 720.5).encode(), "width");
+    assertBad(valid().copy().put("title", 5).encode(), "title is not a string");
+    assertBad(valid().copy().put("kind", "podcast").encode(), "kind");
+    assertBad(valid().copy().put("id", "other").encode(), "does not match");
+    assertBad(valid().copy().put("id", "../etc").encode(), "id is not");
+    assertBad(valid().copy().put("embeddable", "yes").encode(), "embeddable");
+    assertBad(valid().copy().put("artwork", new JsonObject()).encode(), "artwork is not an array");
+    for (String field : new String[] {"id", "kind", "title", "pageUrl"}) {
+      JsonObject j = valid();
+      j.remove(field);
+      assertBad(j.encode(), field);
+    }
+  }
+
+  @Test
+  void makesStringsWellFormedByTheStatedRule() {
+    assertThat(MediaItemParser.wellFormed("a\uD800b")).isEqualTo("a\uFFFDb");
+    assertThat(MediaItemParser.wellFormed("a\uDC00")).isEqualTo("a\uFFFD");
+    assertThat(MediaItemParser.wellFormed("bell\u0007tab\tnl\n")).isEqualTo("bell\uFFFDtab\tnl\n");
+    assertThat(MediaItemParser.wellFormed("\uFFFF")).isEqualTo("\uFFFD");
+    String emoji = "🎸‍🔥 שלום";
+    assertThat(MediaItemParser.wellFormed(emoji)).isSameAs(emoji);
+  }
+}

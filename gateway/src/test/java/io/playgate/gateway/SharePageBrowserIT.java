@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,7 @@ class SharePageBrowserIT {
 
   private static final Duration PLAY_TIMEOUT = Duration.ofSeconds(15);
   private static final double PLAYED_SECONDS = 1.0;
+  private static final double SHOT_SECONDS = 2.2;
 
   /** Reads the state of the media element {@code arguments[0]}. */
   private static final String STATE_JS = """
@@ -55,6 +57,7 @@ class SharePageBrowserIT {
       return {
         tag: m.tagName.toLowerCase(),
         currentTime: m.currentTime,
+        duration: Number.isFinite(m.duration) ? m.duration : null,
         paused: m.paused,
         ended: m.ended,
         error: m.error ? ('code ' + m.error.code + ': ' + m.error.message) : null,
@@ -181,7 +184,7 @@ class SharePageBrowserIT {
     WebElement audio = open("/media/" + trackId);
     assertThat(state(audio).get("tag")).isEqualTo("audio");
     playAndAssertAdvancing(audio, "share page track " + trackId);
-    screenshot("share-track");
+    screenshot("share-track", audio);
   }
 
   @Test
@@ -190,7 +193,7 @@ class SharePageBrowserIT {
     assertThat(state(video).get("tag")).isEqualTo("video");
     Map<String, Object> s = playAndAssertAdvancing(video, "share page video " + videoId);
     assertThat(((Number) s.get("videoWidth")).intValue()).as("videoWidth of %s", s).isPositive();
-    screenshot("share-video");
+    screenshot("share-video", video);
   }
 
   @Test
@@ -198,7 +201,7 @@ class SharePageBrowserIT {
     WebElement audio = open("/embed/" + trackId);
     assertThat(state(audio).get("tag")).isEqualTo("audio");
     playAndAssertAdvancing(audio, "embed track " + trackId);
-    screenshot("embed-track");
+    screenshot("embed-track", audio);
   }
 
   @Test
@@ -207,7 +210,7 @@ class SharePageBrowserIT {
     assertThat(state(video).get("tag")).isEqualTo("video");
     Map<String, Object> s = playAndAssertAdvancing(video, "embed video " + videoId);
     assertThat(((Number) s.get("videoWidth")).intValue()).as("videoWidth of %s", s).isPositive();
-    screenshot("embed-video");
+    screenshot("embed-video", video);
   }
 
   @Test
@@ -225,7 +228,7 @@ class SharePageBrowserIT {
     assertThat(s.get("error")).isNull();
     assertThat(rows.get(1).getAttribute("class")).contains("pg-current");
     assertThat(rows.get(0).getAttribute("class")).doesNotContain("pg-current");
-    screenshot("embed-playlist");
+    screenshot("embed-playlist", media);
   }
 
   // --- helpers ---
@@ -262,12 +265,17 @@ class SharePageBrowserIT {
     return s;
   }
 
+  private static double duration(Map<String, Object> s) {
+    Object d = s.get("duration");
+    return d instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : Double.MAX_VALUE;
+  }
+
   private boolean playedPast(Map<String, Object> s) {
     return ((Number) s.get("currentTime")).doubleValue() > PLAYED_SECONDS;
   }
 
   private Map<String, Object> waitFor(WebElement media, String what,
-      java.util.function.Predicate<Map<String, Object>> condition) {
+      Predicate<Map<String, Object>> condition) {
     try {
       return new WebDriverWait(driver, PLAY_TIMEOUT, Duration.ofMillis(100)).until(d -> {
         Map<String, Object> s = state(media);
@@ -283,7 +291,13 @@ class SharePageBrowserIT {
     }
   }
 
-  private void screenshot(String name) throws IOException {
+  /**
+   * Saves a screenshot once the player's own time display shows playback (Chromium's controls lag the media
+   * clock by up to a second, so a shot at 1.0 s would still read 0:00).
+   */
+  private void screenshot(String name, WebElement media) throws IOException {
+    waitFor(media, "playback to show in the controls of " + name, s -> Boolean.TRUE.equals(s.get("ended"))
+        || ((Number) s.get("currentTime")).doubleValue() >= Math.min(SHOT_SECONDS, duration(s) - 0.3));
     Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
   }
 

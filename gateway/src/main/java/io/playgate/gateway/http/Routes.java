@@ -56,7 +56,11 @@ public final class Routes {
     router.get("/health/live").handler(h.live());
     router.get("/health/ready").handler(h.ready());
     // every failure, ours or Vert.x's (404 no route, 405), leaves as application/problem+json
-    router.route().failureHandler(ProblemHandler.create());
+    ProblemHandler problems = ProblemHandler.create();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 406, 413, 414, 415, 431, 500, 501, 503}) {
+      router.errorHandler(status, problems);
+    }
     return router;
   }
 }

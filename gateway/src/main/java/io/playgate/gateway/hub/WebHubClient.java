@@ -32,7 +32,6 @@ public final class WebHubClient implements HubClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebHubClient.class);
   private static final String DEADLINE_TIMER = "playgate.deadlineTimer";
-  private static final String DEADLINE_HIT = "playgate.deadlineHit";
 
   private final Vertx vertx;
   private final WebClient client;
@@ -134,8 +133,10 @@ public final class WebHubClient implements HubClient {
     if (cause instanceof HubException he) {
       return he;
     }
-    if (cause instanceof DeadlineException) {
-      return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof DeadlineException) {
+        return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
+      }
     }
     if (cause instanceof BodyTooLargeException) {
       return new HubException(HubFailure.BAD_RESPONSE, id, cause.getMessage());
@@ -158,16 +159,16 @@ public final class WebHubClient implements HubClient {
     switch (ctx.phase()) {
       case PREPARE_REQUEST -> {
         long timer = vertx.setTimer(options.timeout().toMillis(), t -> {
-          ctx.set(DEADLINE_HIT, Boolean.TRUE);
-          resetStream(ctx);
-          ctx.fail(new DeadlineException());
+          DeadlineException deadline = new DeadlineException();
+          resetStream(ctx, deadline);
+          ctx.fail(deadline);
         });
         ctx.set(DEADLINE_TIMER, timer);
       }
       case DISPATCH_RESPONSE -> cancelTimer(ctx);
       case FAILURE -> {
         cancelTimer(ctx);
-        resetStream(ctx);
+        resetStream(ctx, ctx.failure());
       }
       default -> {
       }
@@ -182,13 +183,13 @@ public final class WebHubClient implements HubClient {
     }
   }
 
-  private static void resetStream(HttpContext<?> ctx) {
+  private static void resetStream(HttpContext<?> ctx, Throwable cause) {
     HttpClientRequest req = ctx.clientRequest();
     HttpClientResponse resp = ctx.clientResponse();
     if (req != null) {
-      req.reset();
+      req.reset(0, cause);
     } else if (resp != null && ctx.phase() != ClientPhase.DISPATCH_RESPONSE) {
-      resp.request().reset();
+      resp.request().reset(0, cause);
     }
   }
 

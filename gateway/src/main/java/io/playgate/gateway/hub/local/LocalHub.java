@@ -30,6 +30,7 @@ public final class LocalHub {
   private final String cacheControl;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder totalRequests = new LongAdder();
+  private volatile long latencyMillis;
 
   private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
     this.catalog = catalog;
@@ -89,6 +90,15 @@ public final class LocalHub {
     return totalRequests.sum();
   }
 
+  /**
+   * Fault injection: delays every media answer, as a slow hub would.
+   *
+   * @param latency added delay before each {@code /v1/media/{id}} answer; zero for none
+   */
+  public void latency(Duration latency) {
+    this.latencyMillis = latency.toMillis();
+  }
+
   /** Zeroes the request counters. */
   public void resetCounts() {
     requests.clear();
@@ -99,6 +109,15 @@ public final class LocalHub {
     String id = ctx.pathParam("id");
     totalRequests.increment();
     requests.computeIfAbsent(id, k -> new LongAdder()).increment();
+    long delay = latencyMillis;
+    if (delay > 0) {
+      ctx.vertx().setTimer(delay, t -> answer(ctx, id));
+    } else {
+      answer(ctx, id);
+    }
+  }
+
+  private void answer(RoutingContext ctx, String id) {
     Catalog.Entry entry = catalog.get(id);
     HttpServerResponse resp = ctx.response();
     if (entry == null) {

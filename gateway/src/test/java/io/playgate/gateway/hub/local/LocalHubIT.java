@@ -1,0 +1,134 @@
+package io.playgate.gateway.hub.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The embedded hub at /hub/: hub API v1 and media files with HTTP Range, over real HTTP. */
+class LocalHubIT {
+
+  private static Vertx vertx;
+  private static Playgate gateway;
+  private static String hub;
+  private static byte[] blob;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, Map.of());
+    hub = gateway.publicBaseUrl() + "/hub";
+    blob = Files.readAllBytes(TestGateway.testCatalog().resolve("media/blob.opus"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gateway.stop().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void mediaItemWithEtagAndMaxAge() {
+    HttpResponse<String> r = Http.get(hub + "/v1/media/t1", "Accept", "application/json");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+    JsonObject item = Http.json(r);
+    assertThat(item.getString("id")).isEqualTo("t1");
+    assertThat(item.getString("pageUrl")).isEqualTo(gateway.publicBaseUrl() + "/media/t1");
+    assertThat(item.getJsonArray("streams").getJsonObject(0).getString("url")).isEqualTo(hub + "/files/media/blob.opus");
+    assertThat(item.containsKey("private")).isFalse();
+
+    HttpResponse<String> notModified = Http.get(hub + "/v1/media/t1", "If-None-Match", etag);
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.body()).isEmpty();
+    assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(Http.get(hub + "/v1/media/t1", "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
+    assertThat(Http.get(hub + "/v1/media/t1", "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(Http.get(hub + "/v1/media/t1", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void collectionsAreExpanded() {
+    JsonObject album = Http.json(Http.get(hub + "/v1/media/a1"));
+    assertThat(album.getJsonArray("items")).hasSize(2);
+    assertThat(album.getJsonArray("items").getJsonObject(1).getString("title")).isEqualTo("Second Track");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"nope, 404", "private1, 403", "gone1, 410", "bad.id, 404"})
+  void hubErrors(String id, int status) {
+    HttpResponse<String> r = Http.get(hub + "/v1/media/" + id);
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void wholeFile() {
+    HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("audio/ogg");
+    assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    assertThat(r.body()).isEqualTo(blob);
+    assertThat(Http.getBytes(hub + "/files/media/poster.jpg").headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(Http.getBytes(hub + "/files/media/blob.webm").headers().firstValue("Content-Type")).hasValue("video/webm");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "bytes=0-1, 0, 1",
+      "bytes=0-, 0, 1999",
+      "bytes=-500, 1500, 1999",
+      "bytes=900-99999999, 900, 1999",
+  })
+  void ranges(String range, int first, int last) {
+    HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus", "Range", range);
+    assertThat(r.statusCode()).isEqualTo(206);
+    assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes " + first + "-" + last + "/2000");
+    assertThat(r.headers().firstValue("Content-Length")).hasValue(String.valueOf(last - first + 1));
+    assertThat(r.body()).isEqualTo(Arrays.copyOfRange(blob, first, last + 1));
+  }
+
+  @Test
+  void unsatisfiableRange() {
+    HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus", "Range", "bytes=99999999-");
+    assertThat(r.statusCode()).isEqualTo(416);
+    assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes */2000");
+  }
+
+  @Test
+  void head() {
+    HttpResponse<String> r = Http.send("HEAD", hub + "/files/media/blob.opus");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Length")).hasValue("2000");
+    assertThat(r.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    assertThat(r.body()).isEmpty();
+    HttpResponse<String> ranged = Http.send("HEAD", hub + "/files/media/blob.opus", "Range", "bytes=-500");
+    assertThat(ranged.statusCode()).isEqualTo(206);
+    assertThat(ranged.headers().firstValue("Content-Length")).hasValue("500");
+  }
+
+  @Test
+  void onlyCatalogueFilesAreServed() {
+    assertThat(Http.get(hub + "/files/catalog.json").statusCode()).isEqualTo(404);
+    assertThat(Http.get(hub + "/files/media/../catalog.json").statusCode()).isEqualTo(404);
+    assertThat(Http.get(hub + "/files/media/%2e%2e/catalog.json").statusCode()).isEqualTo(404);
+    assertThat(Http.get(hub + "/files/..%2f..%2fconf%2fgateway.yaml").statusCode()).isEqualTo(404);
+    assertThat(Http.get(hub + "/files/media/nope.opus").statusCode()).isEqualTo(404);
+  }
+}

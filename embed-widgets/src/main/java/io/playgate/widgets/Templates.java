@@ -57,6 +57,19 @@ public final class Templates {
     return out.toByteArray();
   }
 
+  /**
+   * @param siteName the gateway's name
+   * @param baseUrl the public base URL
+   * @param assets hashed asset URLs
+   * @param items the catalogue to list (empty when the gateway fronts a remote hub)
+   * @return the {@code /} page as UTF-8 bytes
+   */
+  public byte[] indexPage(String siteName, String baseUrl, PlayerView.Assets assets, java.util.List<PlayerView> items) {
+    Utf8ByteOutput out = new Utf8ByteOutput();
+    engine.render("index.jte", Map.of("siteName", siteName, "baseUrl", baseUrl, "assets", assets, "items", items), out);
+    return out.toByteArray();
+  }
+
   private byte[] render(String name, String param, Object value) {
     Utf8ByteOutput out = new Utf8ByteOutput();
     engine.render(name, Map.of(param, value), out);

@@ -15,6 +15,7 @@ import io.playgate.gateway.hub.WebHubClient;
 import io.playgate.gateway.hub.local.LocalHub;
 import io.playgate.gateway.oembed.OEmbedHandler;
 import io.playgate.gateway.oembed.UrlSchemes;
+import io.playgate.gateway.preview.CatalogIndexHandler;
 import io.playgate.gateway.preview.SharePageHandler;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.Templates;
@@ -118,7 +119,9 @@ public final class Playgate {
             SharePageHandler.create(cache, views, templates, config.oembed().providerName()),
             WidgetAssetHandler.create(assets),
             HealthCheckHandler.create(v).register("server", p -> p.complete(Status.OK())),
-            HealthCheckHandler.create(v).register("hub", 10_000, readiness::check)));
+            HealthCheckHandler.create(v).register("hub", 10_000, readiness::check),
+            CatalogIndexHandler.create(() -> localHub == null ? List.of() : localHub.catalog().listedIds(), cache, views,
+                templates, config.oembed().providerName())));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();

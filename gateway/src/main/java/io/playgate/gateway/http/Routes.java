@@ -25,10 +25,11 @@ public final class Routes {
    * @param widgets {@code GET /widgets/*}
    * @param live {@code GET /health/live}
    * @param ready {@code GET /health/ready}
+   * @param index {@code GET /}, the start page
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
-      Handler<RoutingContext> ready) {
+      Handler<RoutingContext> ready, Handler<RoutingContext> index) {
   }
 
   private Routes() {
@@ -49,12 +50,16 @@ public final class Routes {
       router.route("/hub/*").subRouter(h.hub());
     }
     // public API (DESIGN.md §3)
+    router.get("/").handler(h.index());
     router.get("/oembed").handler(h.oembed());
     router.get("/embed/:id").handler(h.embed());
     router.get("/media/:id").handler(h.share());
     router.get("/widgets/*").handler(h.widgets());
     router.get("/health/live").handler(h.live());
     router.get("/health/ready").handler(h.ready());
+    // browsers ask every page's origin for an icon; answer without a 404 in their consoles
+    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
+        .putHeader("Cache-Control", "public, max-age=86400").end());
     // every failure, ours or Vert.x's (404 no route, 405), leaves as application/problem+json
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);

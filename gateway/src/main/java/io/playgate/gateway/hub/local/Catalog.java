@@ -124,6 +124,11 @@ public final class Catalog {
     return entries.get(id);
   }
 
+  /** @return the ids anyone may see (neither private nor removed), in file order */
+  public java.util.List<String> listedIds() {
+    return entries.values().stream().filter(e -> !e.isPrivate() && !e.removed()).map(Entry::id).toList();
+  }
+
   /** @return every id in the catalogue, in file order */
   public Set<String> ids() {
     return entries.keySet();

@@ -291,6 +291,16 @@ class GatewayIT {
   }
 
   @Test
+  void startPageListsWhatAnyoneMaySee() {
+    HttpResponse<String> r = Http.get(base + "/");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select(".pg-index-item .pg-title").eachAttr("href")).contains(base + "/media/t1", base + "/media/p1")
+        .doesNotContain(base + "/media/private1", base + "/media/gone1");
+    assertThat(Http.get(base + "/favicon.ico").statusCode()).isEqualTo(204);
+  }
+
+  @Test
   void health() {
     HttpResponse<String> live = Http.get(base + "/health/live");
     assertThat(live.statusCode()).isEqualTo(200);

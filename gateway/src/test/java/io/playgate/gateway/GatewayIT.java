@@ -247,6 +247,23 @@ class GatewayIT {
     assertProblem(Http.get(base + "/media/a.b"), 404);
     assertProblem(Http.get(base + "/no/such/route"), 404);
     assertProblem(Http.send("POST", base + "/oembed"), 405);
+    for (String target : new String[] {"/oembed?url=%zz", "/oembed?url=%", "/embed/%zz", "/media/%C3%28"}) {
+      Http.Raw raw = Http.raw(base, target);
+      assertThat(raw.status()).as(target).isEqualTo(target.startsWith("/media") ? 404 : 400);
+      assertThat(raw.headers().get("content-type")).isEqualTo("application/problem+json");
+      assertThat(new JsonObject(raw.body()).getInteger("status")).isEqualTo(raw.status());
+    }
+    assertProblem(Http.get(base + "/oembed?url=" + URLEncoder.encode(base + "/media/t1\u0000", StandardCharsets.UTF_8)), 404);
+    assertProblem(Http.get(base + "/oembed?url=" + URLEncoder.encode(" " + base + "/media/t1", StandardCharsets.UTF_8)), 404);
+  }
+
+  @Test
+  void headIsAnsweredLikeGetWithoutABody() {
+    HttpResponse<String> r = Http.send("HEAD", base + "/embed/t1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(r.body()).isEmpty();
+    assertThat(Http.send("HEAD", oembed("t1", "")).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,23 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     return new ProblemHandler();
   }
 
+  /**
+   * A handler for {@code router.errorHandler(status, …)}: Vert.x calls those for failures it meets while routing
+   * (an undecodable path parameter is a 400) without always recording the status on the context.
+   *
+   * @param status the status the router chose, 400..599
+   * @return a handler that answers with that status unless the context says otherwise
+   */
+  public Handler<RoutingContext> forStatus(int status) {
+    return ctx -> respond(ctx, status);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
+    respond(ctx, 500);
+  }
+
+  private void respond(RoutingContext ctx, int routerStatus) {
     HttpServerResponse resp = ctx.response();
     if (resp.headWritten()) {
       resp.reset();
@@ -42,14 +58,25 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     } else if (failure instanceof HubException he) {
       status = he.failure().status();
       detail = he.failure().title();
-    } else if (failure == null && ctx.statusCode() >= 400) {
+    } else if (failure instanceof HttpException he && he.getStatusCode() >= 400 && he.getStatusCode() < 500) {
+      // Vert.x Web's own client errors, e.g. an undecodable query string ("%zz")
+      status = he.getStatusCode();
+      detail = status == 400 ? "malformed request: check the percent-encoding of the path and query" : null;
+    } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // a routing status (404 no route, 405) or Vert.x's fail(400, …) for an undecodable path
       status = ctx.statusCode();
-      detail = status == 404 ? "no such resource" : null;
-    } else if (failure instanceof IllegalArgumentException && failure.getMessage() != null
-        && failure.getMessage().startsWith("Invalid")) {
-      // Vert.x reports undecodable query strings or paths this way
-      status = 400;
-      detail = "malformed request URI";
+      detail = switch (status) {
+        case 400 -> "malformed request: check the percent-encoding of the path and query";
+        case 404 -> "no such resource";
+        default -> null;
+      };
+    } else if (failure == null && ctx.statusCode() >= 500) {
+      // e.g. 503 from the request TimeoutHandler
+      status = ctx.statusCode();
+      detail = status == 503 ? "the request took too long; try again" : null;
+    } else if (routerStatus >= 400 && routerStatus < 500) {
+      status = routerStatus;
+      detail = status == 400 ? "malformed request: check the percent-encoding of the path and query" : null;
     } else {
       status = 500;
       detail = "internal error";

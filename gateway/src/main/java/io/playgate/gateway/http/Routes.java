@@ -2,6 +2,8 @@ package io.playgate.gateway.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.TimeoutHandler;
@@ -35,6 +37,10 @@ public final class Routes {
   private Routes() {
   }
 
+  private static Route readable(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
   /**
    * @param vertx the Vert.x instance
    * @param h the capability handlers
@@ -50,21 +56,22 @@ public final class Routes {
       router.route("/hub/*").subRouter(h.hub());
     }
     // public API (DESIGN.md §3)
-    router.get("/").handler(h.index());
-    router.get("/oembed").handler(h.oembed());
-    router.get("/embed/:id").handler(h.embed());
-    router.get("/media/:id").handler(h.share());
-    router.get("/widgets/*").handler(h.widgets());
-    router.get("/health/live").handler(h.live());
-    router.get("/health/ready").handler(h.ready());
+    // (HEAD is answered like GET without a body: Vert.x drops the body of a HEAD response)
+    readable(router, "/").handler(h.index());
+    readable(router, "/oembed").handler(h.oembed());
+    readable(router, "/embed/:id").handler(h.embed());
+    readable(router, "/media/:id").handler(h.share());
+    readable(router, "/widgets/*").handler(h.widgets());
+    readable(router, "/health/live").handler(h.live());
+    readable(router, "/health/ready").handler(h.ready());
     // browsers ask every page's origin for an icon; answer without a 404 in their consoles
-    router.get("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
+    readable(router, "/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
         .putHeader("Cache-Control", "public, max-age=86400").end());
     // every failure, ours or Vert.x's (404 no route, 405), leaves as application/problem+json
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 406, 413, 414, 415, 431, 500, 501, 503}) {
-      router.errorHandler(status, problems);
+      router.errorHandler(status, problems.forStatus(status));
     }
     return router;
   }

@@ -91,7 +91,7 @@ public final class UrlSchemes {
     }
     URI uri;
     try {
-      uri = new URI(url.trim());
+      uri = new URI(url);
     } catch (URISyntaxException e) {
       return Optional.empty();
     }

@@ -69,6 +69,41 @@ public final class Http {
     return new JsonObject(r.body());
   }
 
+  /**
+   * A raw HTTP/1.1 exchange over a socket, for request targets the JDK client refuses to send (bad escapes).
+   *
+   * @param baseUrl {@code http://host:port}
+   * @param target the request target exactly as sent, e.g. {@code /oembed?url=%zz}
+   * @return status, lower-cased header names to values, body
+   */
+  public static Raw raw(String baseUrl, String target) {
+    URI uri = URI.create(baseUrl);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String req = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int split = all.indexOf("\r\n\r\n");
+      String[] head = all.substring(0, split).split("\r\n");
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      for (int i = 1; i < head.length; i++) {
+        int c = head[i].indexOf(':');
+        headers.put(head[i].substring(0, c).trim().toLowerCase(java.util.Locale.ROOT), head[i].substring(c + 1).trim());
+      }
+      return new Raw(Integer.parseInt(head[0].split(" ")[1]), headers, all.substring(split + 4));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * @param status HTTP status
+   * @param headers lower-cased names
+   * @param body the body as text
+   */
+  public record Raw(int status, java.util.Map<String, String> headers, String body) {
+  }
+
   private static HttpRequest request(String method, String url, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .method(method, HttpRequest.BodyPublishers.noBody());

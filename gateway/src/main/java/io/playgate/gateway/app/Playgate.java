@@ -3,6 +3,7 @@ package io.playgate.gateway.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.cache.MediaCacheOptions;
+import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedHandler;
 import io.playgate.gateway.embed.WidgetAssetHandler;
@@ -109,8 +110,13 @@ public final class Playgate {
         WidgetAssets assets = WidgetAssets.load();
         PlayerViews views = new PlayerViews(publicBase, assets.urls());
         Templates templates = new Templates();
-        UrlSchemes schemes = UrlSchemes.compile(config.oembed().schemes().stream()
-            .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList());
+        UrlSchemes schemes;
+        try {
+          schemes = UrlSchemes.compile(config.oembed().schemes().stream()
+              .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList());
+        } catch (IllegalArgumentException e) {
+          return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
+        }
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
             localHub == null ? null : localHub.router(v),

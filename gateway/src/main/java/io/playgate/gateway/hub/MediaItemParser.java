@@ -53,6 +53,7 @@ public final class MediaItemParser {
    *
    * @param json the MediaItem object
    * @param context a name for error messages
+   * @param path the JSON path prefix of this object in error messages, e.g. {@code items[2].}; empty at the top
    * @param allowItems whether nested {@code items} are allowed (not inside items)
    * @return the checked item
    * @throws HubException with {@link HubFailure#BAD_RESPONSE} when the object breaks the contract

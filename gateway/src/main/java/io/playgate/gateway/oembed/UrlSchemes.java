@@ -55,18 +55,22 @@ public final class UrlSchemes {
       try {
         uri = new URI(text);
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("oembed.schemes: not a URL pattern: " + s);
+        throw new IllegalArgumentException("not a URL pattern: " + s);
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String authority = uri.getRawAuthority();
       if (!(scheme.equals("http") || scheme.equals("https")) || authority == null || uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("oembed.schemes: expected http(s)://host/path pattern: " + s);
+        throw new IllegalArgumentException("expected an http(s)://host/path pattern: " + s);
       }
       String hostPort = authority;
       int port = -1;
       int colon = hostPort.lastIndexOf(':');
       if (colon > 0 && !hostPort.endsWith("]")) {
-        port = Integer.parseInt(hostPort.substring(colon + 1));
+        String digits = hostPort.substring(colon + 1);
+        if (!digits.matches("\\d{1,5}")) {
+          throw new IllegalArgumentException("bad port in pattern: " + s);
+        }
+        port = Integer.parseInt(digits);
         hostPort = hostPort.substring(0, colon);
       }
       boolean wildcard = hostPort.startsWith("*.");
@@ -74,7 +78,7 @@ public final class UrlSchemes {
       List<String> segs = segments(uri.getRawPath());
       long ids = segs.stream().filter("__playgate_id__"::equals).count();
       if (ids != 1 || host.contains("*")) {
-        throw new IllegalArgumentException("oembed.schemes: a pattern needs exactly one {id} segment: " + s);
+        throw new IllegalArgumentException("a pattern needs exactly one {id} path segment: " + s);
       }
       out.add(new Pattern(host, wildcard, port, segs));
     }

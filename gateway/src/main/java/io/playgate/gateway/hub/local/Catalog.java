@@ -32,7 +32,15 @@ import java.util.Set;
  */
 public final class Catalog {
 
-  /** One served entry. */
+  /**
+   * One served entry.
+   *
+   * @param id media id
+   * @param body the MediaItem as sent, UTF-8 JSON
+   * @param etag strong entity tag, quoted
+   * @param isPrivate answered 403
+   * @param removed answered 410
+   */
   public record Entry(String id, Buffer body, String etag, boolean isPrivate, boolean removed) {
   }
 

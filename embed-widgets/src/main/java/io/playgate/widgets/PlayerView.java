@@ -100,13 +100,14 @@ public record PlayerView(String id, String kind, String title, String artistName
    * Formats a duration for display.
    *
    * @param durationMs milliseconds, or {@code null}
-   * @return {@code m:ss} below an hour, {@code h:mm:ss} above, or {@code null}
+   * @return {@code m:ss} below an hour, {@code h:mm:ss} above, whole seconds rounded down as media players show
+   *     them, or {@code null}
    */
   public static String formatDuration(Long durationMs) {
     if (durationMs == null) {
       return null;
     }
-    long total = Math.round(durationMs / 1000.0);
+    long total = durationMs / 1000;
     long h = total / 3600;
     long m = (total % 3600) / 60;
     long s = total % 60;

@@ -130,6 +130,48 @@ class GatewayIT {
   }
 
   @Test
+  void thumbnailsRespectMaxwidthAndMaxheightOrAreLeftOut() {
+    JsonObject big = Http.json(Http.get(oembed("t1", "&maxwidth=400")));
+    assertThat(big.getInteger("thumbnail_width")).isEqualTo(300);
+    JsonObject none = Http.json(Http.get(oembed("t1", "&maxwidth=300&maxheight=100")));
+    assertThat(none.fieldNames()).doesNotContain("thumbnail_url", "thumbnail_width", "thumbnail_height");
+    JsonObject video = Http.json(Http.get(oembed("v1", "&maxwidth=400")));
+    assertThat(video.fieldNames()).doesNotContain("thumbnail_url", "thumbnail_width", "thumbnail_height");
+    assertThat(Http.json(Http.get(oembed("v1", ""))).getInteger("thumbnail_width")).isEqualTo(1280);
+  }
+
+  @Test
+  void parameterNamesAreCaseSensitiveAndUnknownOnesIgnored() {
+    JsonObject o = Http.json(Http.get(oembed("v1", "&MAXWIDTH=10&URL=nonsense&utm_source=x")));
+    assertThat(o.getInteger("width")).isEqualTo(1280);
+  }
+
+  @Test
+  void problemsAreReadableCrossOrigin() {
+    HttpResponse<String> r = Http.get(oembed("nope", ""));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+  }
+
+  @Test
+  void requestsTheDecoderRejectsGetProblemBodiesToo() throws Exception {
+    java.net.URI uri = java.net.URI.create(base);
+    for (String[] c : new String[][] {
+        {"GET /embed/t1 HTTP/1.1\r\nConnection: close\r\n\r\n", "400"},
+        {"GET /oembed?url=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: a\r\n\r\n", "414"},
+        {"GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n", "431"},
+        {"\u0001\u0002 garbage\r\n\r\n", "400"}}) {
+      try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(c[0].getBytes(StandardCharsets.ISO_8859_1));
+        String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).as(c[1]).matches("(?s)HTTP/1\\.[01] " + c[1] + " .*").contains("application/problem+json")
+            .contains("\"status\":" + c[1]);
+      }
+    }
+  }
+
+  @Test
   void collectionsAreRichAndCarryOptionsIntoTheIframe() {
     JsonObject album = Http.json(Http.get(oembed("a1", "")));
     assertThat(album.getString("type")).isEqualTo("rich");

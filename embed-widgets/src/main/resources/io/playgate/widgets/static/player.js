@@ -9,6 +9,8 @@ function setup(root) {
   }
   const media = root.querySelector('.pg-media');
   if (!media) return;
+  media.addEventListener('play', () => root.classList.add('pg-playing'));
+  media.addEventListener('pause', () => root.classList.remove('pg-playing'));
   const start = Number.parseInt(root.dataset.start || '0', 10);
   if (start > 0) {
     const seek = () => { try { media.currentTime = start; } catch (e) { /* not seekable yet */ } };

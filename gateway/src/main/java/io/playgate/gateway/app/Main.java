@@ -23,6 +23,12 @@ import java.util.List;
  */
 public final class Main {
 
+  /**
+   * Caffeine reports every failed asynchronous load at WARNING through java.util.logging; a hub 404 or outage is
+   * an expected, already logged {@code hub.fail} line, so only its errors pass. Held here so the level sticks.
+   */
+  private static final java.util.logging.Logger CAFFEINE_LOG = java.util.logging.Logger.getLogger("com.github.benmanes.caffeine");
+
   private Main() {
   }
 
@@ -30,6 +36,7 @@ public final class Main {
    * @param args see the class comment
    */
   public static void main(String[] args) {
+    CAFFEINE_LOG.setLevel(java.util.logging.Level.SEVERE);
     if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(Path.of("conf/logback.xml"))) {
       System.setProperty("logback.configurationFile", "conf/logback.xml");
     }

@@ -7,6 +7,7 @@ import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedHandler;
 import io.playgate.gateway.embed.WidgetAssetHandler;
+import io.playgate.gateway.http.InvalidRequestHandler;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubClientOptions;
@@ -101,6 +102,7 @@ public final class Playgate {
           : config.hub().url();
       Future<LocalHub> hubFuture = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
           ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge())
+              .recover(e -> Future.failedFuture(new ConfigException("hub.catalog", e.getMessage())))
           : Future.succeededFuture(null);
       return hubFuture.compose(localHub -> {
         HubClient client = WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, config.hub().connectTimeout(),
@@ -224,7 +226,8 @@ public final class Playgate {
           r.handle(req);
         }
       };
-      server = vertx.createHttpServer(options).requestHandler(handler);
+      server = vertx.createHttpServer(options).requestHandler(handler)
+          .invalidRequestHandler(InvalidRequestHandler.create());
       return server.listen();
     }
 

@@ -11,10 +11,12 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads the configuration in the order of DESIGN.md §6, each layer overriding the one before key by key:
@@ -26,8 +28,8 @@ import java.util.Properties;
  *   <li>system properties {@code -Dplaygate.<key path>=…}.</li>
  * </ol>
  * YAML files are read with vertx-config's YAML store. Only keys that exist in the defaults file may be set
- * (an unknown key in the overlay is a typo and stops the boot); list values given as text are JSON arrays or
- * comma-separated.
+ * (an unknown key in the overlay, an unknown {@code PLAYGATE_*} variable or {@code -Dplaygate.*} property is a typo
+ * and stops the boot); list values given as text are JSON arrays or comma-separated.
  */
 public final class ConfigLoader {
 
@@ -64,7 +66,10 @@ public final class ConfigLoader {
     return Future.all(base, over).map(all -> {
       JsonObject tree = base.result().copy();
       mergeKnown(tree, over.result(), "");
-      applyOverrides(tree, "", env, sysProps);
+      Set<String> used = new HashSet<>(Set.of(ENV_DEFAULTS, ENV_OVERLAY));
+      applyOverrides(tree, "", env, sysProps, used);
+      rejectUnknown(env.keySet(), "PLAYGATE_", used, "environment variable ");
+      rejectUnknown(sysProps.stringPropertyNames(), "playgate.", used, "system property -D");
       return GatewayConfig.fromJson(tree);
     });
   }
@@ -117,14 +122,27 @@ public final class ConfigLoader {
     }
   }
 
-  private static void applyOverrides(JsonObject tree, String prefix, Map<String, String> env, Properties sysProps) {
+  /** A {@code PLAYGATE_*} variable or {@code -Dplaygate.*} property that names no key is a typo: stop. */
+  private static void rejectUnknown(Set<String> names, String prefix, Set<String> used, String what) {
+    for (String name : names) {
+      if (name.startsWith(prefix) && !used.contains(name)) {
+        throw new ConfigException(name.startsWith("playgate.") ? name.substring("playgate.".length()) : name,
+            "unknown key (" + what + name + " names no key of the defaults file)");
+      }
+    }
+  }
+
+  private static void applyOverrides(JsonObject tree, String prefix, Map<String, String> env, Properties sysProps,
+      Set<String> used) {
     for (String field : new ArrayList<>(tree.fieldNames())) {
       String key = prefix.isEmpty() ? field : prefix + "." + field;
       Object current = tree.getValue(field);
       if (current instanceof JsonObject section) {
-        applyOverrides(section, key, env, sysProps);
+        applyOverrides(section, key, env, sysProps, used);
         continue;
       }
+      used.add(envName(key));
+      used.add("playgate." + key);
       String text = sysProps.getProperty("playgate." + key);
       if (text == null) {
         text = env.get(envName(key));

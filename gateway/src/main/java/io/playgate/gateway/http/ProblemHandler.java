@@ -91,7 +91,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     resp.setStatusCode(status)
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Content-Type-Options", "nosniff");
+        .putHeader("X-Content-Type-Options", "nosniff")
+        // public, credential-free data: let browser clients of /oembed read why a request failed
+        .putHeader("Access-Control-Allow-Origin", "*");
     if (status == 405) {
       resp.putHeader("Allow", "GET, HEAD");
     }

@@ -1,32 +1,50 @@
 package io.playgate.gateway.http;
 
-import io.vertx.core.MultiMap;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
-/** Reads single-valued query parameters; a repeated parameter is ambiguous and answered with 400. */
+/**
+ * Single-valued query parameters, decoded once by Netty's {@link QueryStringDecoder} (UTF-8,
+ * {@code application/x-www-form-urlencoded} rules: {@code +} is a space). Names are case-sensitive ({@code URL} is
+ * not {@code url}); a repeated parameter is ambiguous and answered with 400; a malformed escape is 400.
+ */
 public final class QueryParams {
 
-  private final MultiMap params;
+  /** Parameters beyond this many are not read (they cannot matter: every known one is single-valued). */
+  public static final int MAX_PARAMS = 256;
 
-  private QueryParams(MultiMap params) {
+  private final Map<String, List<String>> params;
+
+  private QueryParams(Map<String, List<String>> params) {
     this.params = params;
   }
 
   /**
-   * @param params the decoded query parameters
-   * @return a reader over them
+   * @param rawQuery the request's query string without {@code ?}, as received, or {@code null}
+   * @return a reader over its parameters
+   * @throws ProblemException 400 when the query string has a malformed percent-escape
    */
-  public static QueryParams of(MultiMap params) {
-    return new QueryParams(params);
+  public static QueryParams of(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return new QueryParams(Map.of());
+    }
+    try {
+      return new QueryParams(new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, MAX_PARAMS, true).parameters());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("malformed query string: check its percent-encoding");
+    }
   }
 
   /**
-   * @param name parameter name
+   * @param name parameter name, case-sensitive
    * @return its value, or {@code null} when absent
    * @throws ProblemException 400 when the parameter is given more than once
    */
   public String get(String name) {
-    var all = params.getAll(name);
-    if (all.isEmpty()) {
+    List<String> all = params.get(name);
+    if (all == null || all.isEmpty()) {
       return null;
     }
     if (all.size() > 1) {

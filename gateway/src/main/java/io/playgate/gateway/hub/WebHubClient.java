@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * followed, a TCP connect timeout, a total deadline per call enforced by resetting the HTTP stream (so a hub that
  * drips one byte at a time cannot hold a connection past it), and a cap on the decoded body so a compressed bomb
  * or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory. Every failure is logged once as one
- * structured line ({@code hub.fail id=… failure=… reason=…}).
+ * structured line ({@code hub.fail id=… failure=… reason=…}): WARN for the 5xx kinds, DEBUG for 404/410/403.
  */
 public final class WebHubClient implements HubClient {
 
@@ -81,7 +81,12 @@ public final class WebHubClient implements HubClient {
             }
             return Future.succeededFuture(interpret(id, ar.result(), ifNoneMatch != null));
           } catch (HubException e) {
-            LOG.warn("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
+            if (e.failure().status() >= 500) {
+              LOG.warn("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
+            } else {
+              // unknown, removed or private media: the hub answered as it should
+              LOG.debug("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
+            }
             return Future.failedFuture(e);
           }
         });

@@ -46,7 +46,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    OEmbedRequest req = OEmbedRequest.parse(QueryParams.of(ctx.queryParams()));
+    OEmbedRequest req = OEmbedRequest.parse(QueryParams.of(ctx.request().query()));
     String id = schemes.match(req.url())
         .orElseThrow(() -> ProblemException.notFound("url: not a media URL this provider serves"));
     cache.get(id).onSuccess(entry -> respond(ctx, req, entry)).onFailure(ctx::fail);

@@ -83,16 +83,15 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
     return request.format().equals("xml") ? xml(f) : json(f);
   }
 
-  /** The largest artwork within maxwidth × maxheight, else the smallest there is. */
+  /**
+   * The largest artwork within maxwidth × maxheight, or none: the thumbnail must respect them too (oEmbed 1.0
+   * §2.3.4, {@code thumbnail_width}), and an image cannot be claimed smaller than it is.
+   */
   private static PlayerView.Image thumbnail(MediaItem item, OEmbedRequest request) {
     MediaItem.Artwork best = null;
-    MediaItem.Artwork smallest = null;
     for (MediaItem.Artwork a : item.artwork()) {
       if (PlayerViews.httpUrl(a.url()) == null) {
         continue;
-      }
-      if (smallest == null || a.width() < smallest.width()) {
-        smallest = a;
       }
       boolean fits = (request.maxWidth() == null || a.width() <= request.maxWidth())
           && (request.maxHeight() == null || a.height() <= request.maxHeight());
@@ -100,8 +99,7 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
         best = a;
       }
     }
-    MediaItem.Artwork pick = best != null ? best : smallest;
-    return pick == null ? null : new PlayerView.Image(pick.url(), pick.width(), pick.height(), "");
+    return best == null ? null : new PlayerView.Image(best.url(), best.width(), best.height(), "");
   }
 
   private static OEmbedResponse json(Map<String, Object> fields) {

@@ -55,7 +55,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     }
     PlayerOptions options;
     try {
-      options = PlayerOptions.parse(QueryParams.of(ctx.queryParams())::get);
+      options = PlayerOptions.parse(QueryParams.of(ctx.request().query())::get);
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest(e.getMessage());
     }

@@ -105,6 +105,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void unknownEnvironmentAndSystemPropertyKeysAreTypos() {
+    assertThatThrownBy(() -> load(null, Map.of("PLAYGATE_SERVER_PROT", "1"), new Properties()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PLAYGATE_SERVER_PROT");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.server.prot", "1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("server.prot");
+  }
+
+  @Test
+  void theFileVariablesAreNotKeys() throws Exception {
+    assertThat(load(null, Map.of("PLAYGATE_CONFIG", "x", "PLAYGATE_CONFIG_OVERLAY", "y", "PATH", "/bin"), new Properties())
+        .server().port()).isEqualTo(8080);
+  }
+
+  @Test
   void unknownOverlayKeysAreTypos() throws Exception {
     Path overlay = tmp.resolve("typo.yaml");
     Files.writeString(overlay, "server:\n  prot: 9000\n");

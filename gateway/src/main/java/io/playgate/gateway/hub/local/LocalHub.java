@@ -63,7 +63,7 @@ public final class LocalHub {
    */
   public Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.get("/v1/media/:id").handler(this::media);
+    router.route("/v1/media/:id").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::media);
     MediaFileHandler files = new MediaFileHandler(folder, catalog::servesFile);
     router.route(HttpMethod.GET, "/files/*").handler(files);
     router.route(HttpMethod.HEAD, "/files/*").handler(files);

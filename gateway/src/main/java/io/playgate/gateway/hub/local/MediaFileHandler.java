@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * Serves the catalogue's media files with HTTP Range (RFC 9110 §14): {@code Accept-Ranges: bytes}, 206 with
  * {@code Content-Range} for one satisfiable range (including the suffix form {@code bytes=-n}), 416 with
  * {@code Content-Range: bytes *}{@code /size} for an unsatisfiable one, the whole file with 200 otherwise, and
- * {@code HEAD} with the same headers and no body. Only files the catalogue references are served, so no path
+ * {@code HEAD} with the same headers and no body; {@code If-None-Match} → 304 and {@code If-Range} (§13.1.5) honoured
+ * against a strong {@code ETag} made of size and modification time. Only files the catalogue references are served, so no path
  * from a request can reach anything else. File metadata is read asynchronously and the body is sent with
  * {@code sendFile} (zero-copy where the OS allows); the event loop never blocks.
  */
@@ -57,10 +58,19 @@ final class MediaFileHandler implements Handler<RoutingContext> {
       resp.putHeader("Accept-Ranges", "bytes")
           .putHeader("Content-Type", contentType(rel))
           .putHeader("Cache-Control", "public, max-age=86400")
-          .putHeader("ETag", "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"")
           .putHeader("X-Content-Type-Options", "nosniff");
+      String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
+      resp.putHeader("ETag", etag);
       boolean head = ctx.request().method() == HttpMethod.HEAD;
-      ByteRange.Outcome outcome = ByteRange.parse(ctx.request().getHeader("Range"), size);
+      if (LocalHub.etagMatches(ctx.request().getHeader("If-None-Match"), etag)) {
+        resp.setStatusCode(304).end();
+        return;
+      }
+      // If-Range (RFC 9110 §13.1.5): the range applies only to the representation the client already has,
+      // named by a strong ETag; anything else (another tag, a date) gets the whole file
+      String ifRange = ctx.request().getHeader("If-Range");
+      String range = ifRange == null || ifRange.trim().equals(etag) ? ctx.request().getHeader("Range") : null;
+      ByteRange.Outcome outcome = ByteRange.parse(range, size);
       if (outcome instanceof ByteRange.Unsatisfiable) {
         resp.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).putHeader("Content-Length", "0").end();
       } else if (outcome instanceof ByteRange.Partial p) {

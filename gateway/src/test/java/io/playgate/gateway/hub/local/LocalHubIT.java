@@ -105,6 +105,25 @@ class LocalHubIT {
   }
 
   @Test
+  void conditionalFileRequests() {
+    String etag = Http.getBytes(hub + "/files/media/blob.opus").headers().firstValue("ETag").orElseThrow();
+    assertThat(Http.getBytes(hub + "/files/media/blob.opus", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> sameTag = Http.getBytes(hub + "/files/media/blob.opus", "Range", "bytes=0-1", "If-Range", etag);
+    assertThat(sameTag.statusCode()).isEqualTo(206);
+    HttpResponse<byte[]> otherTag = Http.getBytes(hub + "/files/media/blob.opus", "Range", "bytes=0-1", "If-Range", "\"other\"");
+    assertThat(otherTag.statusCode()).isEqualTo(200);
+    assertThat(otherTag.body()).isEqualTo(blob);
+  }
+
+  @Test
+  void headOnMediaItems() {
+    HttpResponse<String> r = Http.send("HEAD", hub + "/v1/media/t1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("ETag")).isPresent();
+    assertThat(r.body()).isEmpty();
+  }
+
+  @Test
   void unsatisfiableRange() {
     HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus", "Range", "bytes=99999999-");
     assertThat(r.statusCode()).isEqualTo(416);

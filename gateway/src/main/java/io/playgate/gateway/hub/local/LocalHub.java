@@ -68,6 +68,10 @@ public final class LocalHub {
     router.route(HttpMethod.GET, "/files/*").handler(files);
     router.route(HttpMethod.HEAD, "/files/*").handler(files);
     router.route().handler(ctx -> problem(ctx.response(), 404, "Not found", "no such hub resource"));
+    // failures Vert.x meets while routing here (an undecodable query or path) get JSON bodies too
+    router.errorHandler(400, ctx -> problem(ctx.response(), 400, "Bad request", "malformed request URI"));
+    router.errorHandler(405, ctx -> problem(ctx.response(), 405, "Method not allowed", "the hub answers GET and HEAD"));
+    router.errorHandler(500, ctx -> problem(ctx.response(), 500, "Internal error", "internal error"));
     return router;
   }
 

@@ -79,6 +79,15 @@ class LocalHubIT {
   }
 
   @Test
+  void malformedRequestsAreJsonProblems() {
+    for (String target : new String[] {"/hub/v1/media/x?%ZZ", "/hub/v1/media/%ZZ", "/hub/files/%ZZ"}) {
+      Http.Raw raw = io.playgate.gateway.testing.Http.raw(gateway.publicBaseUrl(), target);
+      assertThat(raw.status()).as(target).isEqualTo(400);
+      assertThat(raw.headers().get("content-type")).isEqualTo("application/problem+json");
+    }
+  }
+
+  @Test
   void wholeFile() {
     HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus");
     assertThat(r.statusCode()).isEqualTo(200);

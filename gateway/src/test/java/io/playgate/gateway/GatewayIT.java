@@ -141,6 +141,20 @@ class GatewayIT {
   }
 
   @Test
+  void tooManyParametersIsAnErrorNotASilentCut() {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      q.append("&a").append(i).append("=1");
+    }
+    assertProblem(Http.get(oembed("t1", q + "&maxwidth=abc")), 400);
+    StringBuilder fewer = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      fewer.append("&a").append(i).append("=1");
+    }
+    assertThat(Http.json(Http.get(oembed("t1", fewer.toString()))).getString("title")).isEqualTo("First Track");
+  }
+
+  @Test
   void parameterNamesAreCaseSensitiveAndUnknownOnesIgnored() {
     JsonObject o = Http.json(Http.get(oembed("v1", "&MAXWIDTH=10&URL=nonsense&utm_source=x")));
     assertThat(o.getInteger("width")).isEqualTo(1280);

@@ -3,11 +3,11 @@ package io.playgate.gateway.app;
 import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.http.InvalidRequestHandler;
 import io.playgate.gateway.hub.local.LocalHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,12 +82,10 @@ public final class Main {
     String publicBase = c.server().publicBaseUrl() != null ? c.server().publicBaseUrl() : "http://" + loopback + ":" + port;
     return LocalHub.load(vertx, c.hub().catalog(), publicBase + "/hub", publicBase,
             c.hub().localMaxAge())
-        .compose(hub -> {
-          Router router = Router.router(vertx);
-          router.route("/hub/*").subRouter(hub.router(vertx));
-          return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-              .requestHandler(router).listen();
-        })
+        .compose(hub -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+            .requestHandler(hub.standaloneRouter(vertx))
+            .invalidRequestHandler(InvalidRequestHandler.create())
+            .listen())
         .map(server -> {
           System.out.println("playgate local hub listening on http://" + loopback + ":" + server.actualPort() + "/hub");
           return server.actualPort();

@@ -129,7 +129,8 @@ public final class Playgate {
             HealthCheckHandler.create(v).register("server", p -> p.complete(Status.OK())),
             HealthCheckHandler.create(v).register("hub", 10_000, readiness::check),
             CatalogIndexHandler.create(() -> localHub == null ? List.of() : localHub.catalog().listedIds(), cache, views,
-                templates, config.oembed().providerName())));
+                templates, config.oembed().providerName()),
+            config.server().accessLog()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();
@@ -215,7 +216,10 @@ public final class Playgate {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.server().host())
           .setPort(port)
-          .setCompressionSupported(true)
+          // no gzip: bodies are small, and compressing needs Vary and must spare media and ranges (later)
+          .setCompressionSupported(false)
+          // HTTP/1.1 only for now: a failed h2c upgrade left the connection open until the idle timeout
+          .setHttp2ClearTextEnabled(false)
           .setTcpNoDelay(true)
           .setIdleTimeout(60);
       Handler<HttpServerRequest> handler = req -> {

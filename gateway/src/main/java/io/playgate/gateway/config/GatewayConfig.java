@@ -30,9 +30,10 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
    * @param port TCP port, 0..65535; 0 picks a free port (tests)
    * @param publicBaseUrl absolute http(s) base of every URL the gateway emits, without trailing slash; {@code null}
    *     means {@code http://localhost:{actual port}}
-   * @param instances number of HTTP server verticles; 1..64
+   * @param instances number of HTTP server verticles, 1..64; 0 means one per CPU core
+   * @param accessLog whether every request is logged (logger {@code io.vertx.ext.web.handler.LoggerHandler})
    */
-  public record Server(String host, int port, String publicBaseUrl, int instances) {
+  public record Server(String host, int port, String publicBaseUrl, int instances, boolean accessLog) {
   }
 
   /** {@code hub.mode}: the file-backed local hub mounted at {@code /hub/}, or a remote hub at {@code hub.url}. */
@@ -82,7 +83,8 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
         requiredString(s, "server.host", "host"),
         intIn(s, "server.port", "port", 0, 65535),
         baseUrl(s.getValue("publicBaseUrl"), "server.publicBaseUrl"),
-        intIn(s, "server.instances", "instances", 0, 64));
+        intIn(s, "server.instances", "instances", 0, 64),
+        bool(s, "server.accessLog", "accessLog"));
 
     JsonObject h = section(json, "hub");
     String modeText = requiredString(h, "hub.mode", "mode").toLowerCase(Locale.ROOT);
@@ -171,6 +173,17 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
       throw new ConfigException(key, "required");
     }
     return v;
+  }
+
+  private static boolean bool(JsonObject obj, String key, String field) {
+    Object v = obj.getValue(field);
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String str && (str.equalsIgnoreCase("true") || str.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(str);
+    }
+    throw new ConfigException(key, "expected true or false, was '" + v + "'");
   }
 
   private static int intIn(JsonObject obj, String key, String field, int min, int max) {

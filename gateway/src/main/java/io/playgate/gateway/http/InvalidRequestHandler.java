@@ -41,6 +41,8 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     request.response().setStatusCode(status.code())
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Access-Control-Allow-Origin", "*")
         .putHeader("Connection", "close")
         .end(problem.toBuffer())
         .onComplete(x -> request.connection().close());

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final String MALFORMED =
+      "malformed request: a missing or invalid Host header, or a bad percent-escape in the path or query";
 
   private ProblemHandler() {
   }
@@ -61,12 +63,12 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     } else if (failure instanceof HttpException he && he.getStatusCode() >= 400 && he.getStatusCode() < 500) {
       // Vert.x Web's own client errors, e.g. an undecodable query string ("%zz")
       status = he.getStatusCode();
-      detail = status == 400 ? "malformed request: check the percent-encoding of the path and query" : null;
+      detail = status == 400 ? MALFORMED : null;
     } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       // a routing status (404 no route, 405) or Vert.x's fail(400, …) for an undecodable path
       status = ctx.statusCode();
       detail = switch (status) {
-        case 400 -> "malformed request: check the percent-encoding of the path and query";
+        case 400 -> MALFORMED;
         case 404 -> "no such resource";
         default -> null;
       };
@@ -76,7 +78,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       detail = status == 503 ? "the request took too long; try again" : null;
     } else if (routerStatus >= 400 && routerStatus < 500) {
       status = routerStatus;
-      detail = status == 400 ? "malformed request: check the percent-encoding of the path and query" : null;
+      detail = status == 400 ? MALFORMED : null;
     } else {
       status = 500;
       detail = "internal error";

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class QueryParams {
 
-  /** Parameters beyond this many are not read (they cannot matter: every known one is single-valued). */
+  /** More parameters than this is a 400: none are silently dropped (a dropped duplicate would hide ambiguity). */
   public static final int MAX_PARAMS = 256;
 
   private final Map<String, List<String>> params;
@@ -24,11 +24,15 @@ public final class QueryParams {
   /**
    * @param rawQuery the request's query string without {@code ?}, as received, or {@code null}
    * @return a reader over its parameters
-   * @throws ProblemException 400 when the query string has a malformed percent-escape
+   * @throws ProblemException 400 when the query string has a malformed percent-escape or more than
+   *     {@link #MAX_PARAMS} parameters
    */
   public static QueryParams of(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return new QueryParams(Map.of());
+    }
+    if (rawQuery.chars().filter(c -> c == '&' || c == ';').count() >= MAX_PARAMS) {
+      throw ProblemException.badRequest("too many query parameters (at most " + MAX_PARAMS + ")");
     }
     try {
       return new QueryParams(new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, MAX_PARAMS, true).parameters());

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 
 /**
@@ -28,10 +30,11 @@ public final class Routes {
    * @param live {@code GET /health/live}
    * @param ready {@code GET /health/ready}
    * @param index {@code GET /}, the start page
+   * @param accessLog whether to log every request
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
-      Handler<RoutingContext> ready, Handler<RoutingContext> index) {
+      Handler<RoutingContext> ready, Handler<RoutingContext> index, boolean accessLog) {
   }
 
   private Routes() {
@@ -50,6 +53,9 @@ public final class Routes {
     Router router = Router.router(vertx);
     // platform
     router.route().handler(RequestIdHandler.create());
+    if (h.accessLog()) {
+      router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    }
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
     // the embedded content hub (DESIGN.md §4), reached by the HubClient over loopback like a remote hub
     if (h.hub() != null) {

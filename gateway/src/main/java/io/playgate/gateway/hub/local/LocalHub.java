@@ -65,14 +65,33 @@ public final class LocalHub {
     Router router = Router.router(vertx);
     router.route("/v1/media/:id").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::media);
     MediaFileHandler files = new MediaFileHandler(folder, catalog::servesFile);
-    router.route(HttpMethod.GET, "/files/*").handler(files);
-    router.route(HttpMethod.HEAD, "/files/*").handler(files);
-    router.route().handler(ctx -> problem(ctx.response(), 404, "Not found", "no such hub resource"));
-    // failures Vert.x meets while routing here (an undecodable query or path) get JSON bodies too
-    router.errorHandler(400, ctx -> problem(ctx.response(), 400, "Bad request", "malformed request URI"));
-    router.errorHandler(405, ctx -> problem(ctx.response(), 405, "Method not allowed", "the hub answers GET and HEAD"));
-    router.errorHandler(500, ctx -> problem(ctx.response(), 500, "Internal error", "internal error"));
+    router.route("/files/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(files);
+    jsonErrors(router);
     return router;
+  }
+
+  /**
+   * The standalone hub ({@code java -jar … hub}): this hub's routes at {@code /hub/}, JSON errors everywhere else.
+   *
+   * @param vertx the Vert.x instance
+   * @return a router for the whole server
+   */
+  public Router standaloneRouter(Vertx vertx) {
+    Router root = Router.router(vertx);
+    root.route("/hub/*").subRouter(router(vertx));
+    jsonErrors(root);
+    return root;
+  }
+
+  /** Failures Vert.x meets while routing (no route, wrong method, an undecodable URI) get JSON bodies too. */
+  private static void jsonErrors(Router router) {
+    router.errorHandler(400, ctx -> problem(ctx.response(), 400, "Bad Request", "malformed request URI"));
+    router.errorHandler(404, ctx -> problem(ctx.response(), 404, "Not Found", "no such hub resource"));
+    router.errorHandler(405, ctx -> {
+      ctx.response().putHeader("Allow", "GET, HEAD");
+      problem(ctx.response(), 405, "Method Not Allowed", "the hub answers GET and HEAD");
+    });
+    router.errorHandler(500, ctx -> problem(ctx.response(), 500, "Internal Server Error", "internal error"));
   }
 
   /** @return the catalogue served */
@@ -125,7 +144,7 @@ public final class LocalHub {
     Catalog.Entry entry = catalog.get(id);
     HttpServerResponse resp = ctx.response();
     if (entry == null) {
-      problem(resp, 404, "Not found", "unknown media id");
+      problem(resp, 404, "Not Found", "unknown media id");
       return;
     }
     if (entry.removed()) {
@@ -172,6 +191,7 @@ public final class LocalHub {
   }
 
   static void problem(HttpServerResponse resp, int status, String title, String detail) {
+    resp.headers().remove("Accept-Ranges").remove("ETag").remove("Content-Type").remove("Cache-Control");
     resp.setStatusCode(status)
         .putHeader("Content-Type", "application/problem+json")
         .putHeader("Cache-Control", "no-store")

@@ -40,17 +40,17 @@ final class MediaFileHandler implements Handler<RoutingContext> {
     String rel = ctx.pathParam("*");
     HttpServerResponse resp = ctx.response();
     if (rel == null || !served.test(rel)) {
-      LocalHub.problem(resp, 404, "Not found", "no such media file");
+      LocalHub.problem(resp, 404, "Not Found", "no such media file");
       return;
     }
     Path file = folder.resolve(rel).normalize();
     if (!file.startsWith(folder)) {
-      LocalHub.problem(resp, 404, "Not found", "no such media file");
+      LocalHub.problem(resp, 404, "Not Found", "no such media file");
       return;
     }
     ctx.vertx().fileSystem().props(file.toString()).onComplete(ar -> {
       if (ar.failed() || !ar.result().isRegularFile()) {
-        LocalHub.problem(resp, 404, "Not found", "no such media file");
+        LocalHub.problem(resp, 404, "Not Found", "no such media file");
         return;
       }
       long size = ar.result().size();
@@ -72,7 +72,8 @@ final class MediaFileHandler implements Handler<RoutingContext> {
       String range = ifRange == null || ifRange.trim().equals(etag) ? ctx.request().getHeader("Range") : null;
       ByteRange.Outcome outcome = ByteRange.parse(range, size);
       if (outcome instanceof ByteRange.Unsatisfiable) {
-        resp.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).putHeader("Content-Length", "0").end();
+        resp.putHeader("Content-Range", "bytes */" + size);
+        LocalHub.problem(resp, 416, "Range Not Satisfiable", "the file has " + size + " bytes");
       } else if (outcome instanceof ByteRange.Partial p) {
         ByteRange r = p.range();
         resp.setStatusCode(206).putHeader("Content-Range", r.contentRange());

@@ -125,6 +125,16 @@ class LocalHubIT {
   }
 
   @Test
+  void otherMethodsAre405() {
+    for (String path : new String[] {"/v1/media/t1", "/files/media/blob.opus"}) {
+      HttpResponse<String> r = Http.send("POST", hub + path);
+      assertThat(r.statusCode()).as(path).isEqualTo(405);
+      assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+  }
+
+  @Test
   void headOnMediaItems() {
     HttpResponse<String> r = Http.send("HEAD", hub + "/v1/media/t1");
     assertThat(r.statusCode()).isEqualTo(200);
@@ -137,6 +147,8 @@ class LocalHubIT {
     HttpResponse<byte[]> r = Http.getBytes(hub + "/files/media/blob.opus", "Range", "bytes=99999999-");
     assertThat(r.statusCode()).isEqualTo(416);
     assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes */2000");
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   @Test

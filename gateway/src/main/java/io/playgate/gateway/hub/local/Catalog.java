@@ -117,7 +117,8 @@ public final class Catalog {
       } catch (HubException e) {
         throw new IllegalArgumentException("catalog.json entry '" + id + "': " + e.getMessage());
       }
-      Buffer body = Buffer.buffer(item.encode());
+      // the parser's replacement rule also for what the hub sends: a lone surrogate becomes U+FFFD, not '?'
+      Buffer body = Buffer.buffer(MediaItemParser.wellFormed(item.encode()));
       boolean[] f = flags.get(id);
       entries.put(id, new Entry(id, body, etagOf(body), f[0], f[1]));
     }

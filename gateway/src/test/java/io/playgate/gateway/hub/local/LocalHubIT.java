@@ -164,6 +164,24 @@ class LocalHubIT {
   }
 
   @Test
+  void standaloneHubAnswersJsonEverywhere() throws Exception {
+    var server = vertx.createHttpServer().requestHandler(gateway.localHub().standaloneRouter(vertx))
+        .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    try {
+      String standalone = "http://127.0.0.1:" + server.actualPort();
+      assertThat(Http.get(standalone + "/hub/v1/media/t1").statusCode()).isEqualTo(200);
+      for (String[] c : new String[][] {{"GET", "/elsewhere", "404"}, {"GET", "/hub/v1/media/nope", "404"},
+          {"DELETE", "/hub/v1/media/t1", "405"}}) {
+        HttpResponse<String> r = Http.send(c[0], standalone + c[1]);
+        assertThat(r.statusCode()).as(c[1]).isEqualTo(Integer.parseInt(c[2]));
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      }
+    } finally {
+      server.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void onlyCatalogueFilesAreServed() {
     assertThat(Http.get(hub + "/files/catalog.json").statusCode()).isEqualTo(404);
     assertThat(Http.get(hub + "/files/media/../catalog.json").statusCode()).isEqualTo(404);

@@ -65,6 +65,11 @@ public final class WidgetAssets {
     return byPath.get(path);
   }
 
+  /** @return every asset, in a fixed order */
+  public java.util.Collection<Asset> all() {
+    return java.util.List.copyOf(byPath.values());
+  }
+
   /** @return the hashed URLs for templates */
   public PlayerView.Assets urls() {
     return new PlayerView.Assets(byLogicalName.get("player.css").path(), byLogicalName.get("player.js").path());

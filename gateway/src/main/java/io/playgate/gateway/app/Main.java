@@ -78,8 +78,7 @@ public final class Main {
   private static Future<Integer> startHub(Vertx vertx, GatewayConfig c) {
     int port = c.server().port();
     String host = c.server().host();
-    String loopback = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    String publicBase = c.server().publicBaseUrl() != null ? c.server().publicBaseUrl() : "http://" + loopback + ":" + port;
+    String publicBase = c.server().publicBaseUrl() != null ? c.server().publicBaseUrl() : c.server().selfOrigin(port);
     return LocalHub.load(vertx, c.hub().catalog(), publicBase + "/hub", publicBase,
             c.hub().localMaxAge())
         .compose(hub -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
@@ -87,7 +86,7 @@ public final class Main {
             .invalidRequestHandler(InvalidRequestHandler.create())
             .listen())
         .map(server -> {
-          System.out.println("playgate local hub listening on http://" + loopback + ":" + server.actualPort() + "/hub");
+          System.out.println("playgate local hub listening on " + c.server().selfOrigin(server.actualPort()) + "/hub");
           return server.actualPort();
         });
   }

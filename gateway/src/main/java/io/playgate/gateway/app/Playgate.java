@@ -96,9 +96,8 @@ public final class Playgate {
       int port = first.actualPort();
       String publicBase = config.publicBaseUrl(port);
       String host = config.server().host();
-      String loopback = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") ? "127.0.0.1" : host;
       String hubBase = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
-          ? "http://" + (loopback.contains(":") ? "[" + loopback + "]" : loopback) + ":" + port + "/hub"
+          ? config.server().selfOrigin(port) + "/hub"
           : config.hub().url();
       Future<LocalHub> hubFuture = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
           ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge())

@@ -12,9 +12,6 @@ import java.time.Duration;
  */
 public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl) {
 
-  /** Default bound: 256 MiB. */
-  public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
-
   /** Checks the values. */
   public MediaCacheOptions {
     if (maxBytes <= 0 || minTtl.isNegative() || maxTtl.compareTo(minTtl) < 0 || defaultTtl.isNegative()) {

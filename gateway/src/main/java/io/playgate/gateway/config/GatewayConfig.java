@@ -34,6 +34,16 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
    * @param accessLog whether every request is logged (logger {@code io.vertx.ext.web.handler.LoggerHandler})
    */
   public record Server(String host, int port, String publicBaseUrl, int instances, boolean accessLog) {
+
+    /**
+     * @param actualPort the bound port
+     * @return {@code http://<host>:<port>} that reaches this server from the same machine: a wildcard or
+     *     {@code localhost} bind address becomes {@code 127.0.0.1}, an IPv6 literal gets brackets
+     */
+    public String selfOrigin(int actualPort) {
+      String h = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") ? "127.0.0.1" : host;
+      return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + actualPort;
+    }
   }
 
   /** {@code hub.mode}: the file-backed local hub mounted at {@code /hub/}, or a remote hub at {@code hub.url}. */

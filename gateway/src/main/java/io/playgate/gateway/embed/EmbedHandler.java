@@ -47,13 +47,7 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.notFound("no media with that id");
     }
-    QueryParams q = QueryParams.of(ctx.request().query());
-    PlayerOptions options;
-    try {
-      options = PlayerOptions.parse(q::get);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(e.getMessage());
-    }
+    PlayerOptions options = QueryParams.of(ctx.request().query()).playerOptions();
     cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
   }
 

@@ -14,11 +14,16 @@ import java.util.Map;
  */
 public final class WidgetAssetHandler implements Handler<RoutingContext> {
 
-  private final Map<String, Buffer> bodies = new HashMap<>();
-  private final WidgetAssets assets;
+  private record Body(String contentType, Buffer bytes) {
+  }
+
+  /** Built once; read-only afterwards, so any event loop may read it without locking. */
+  private final Map<String, Body> bodies = new HashMap<>();
 
   private WidgetAssetHandler(WidgetAssets assets) {
-    this.assets = assets;
+    for (WidgetAssets.Asset a : assets.all()) {
+      bodies.put(a.path(), new Body(a.contentType(), Buffer.buffer(a.bytes())));
+    }
   }
 
   /**
@@ -31,19 +36,15 @@ public final class WidgetAssetHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    WidgetAssets.Asset asset = assets.byPath(ctx.request().path());
-    if (asset == null) {
+    Body body = bodies.get(ctx.request().path());
+    if (body == null) {
       throw ProblemException.notFound("no such asset");
     }
-    Buffer body;
-    synchronized (bodies) {
-      body = bodies.computeIfAbsent(asset.path(), p -> Buffer.buffer(asset.bytes()));
-    }
     ctx.response()
-        .putHeader("Content-Type", asset.contentType())
+        .putHeader("Content-Type", body.contentType())
         .putHeader("Cache-Control", "public, max-age=31536000, immutable")
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Access-Control-Allow-Origin", "*")
-        .end(body);
+        .end(body.bytes());
   }
 }

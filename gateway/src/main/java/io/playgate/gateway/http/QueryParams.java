@@ -1,6 +1,7 @@
 package io.playgate.gateway.http;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.playgate.widgets.PlayerOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,18 @@ public final class QueryParams {
       return new QueryParams(new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, MAX_PARAMS, true).parameters());
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("malformed query string: check its percent-encoding");
+    }
+  }
+
+  /**
+   * @return the player options of DESIGN.md §3 in this query
+   * @throws ProblemException 400 naming the parameter when one is repeated or invalid
+   */
+  public PlayerOptions playerOptions() {
+    try {
+      return PlayerOptions.parse(this::get);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(e.getMessage());
     }
   }
 

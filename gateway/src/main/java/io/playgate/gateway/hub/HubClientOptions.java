@@ -17,15 +17,6 @@ import java.util.function.Supplier;
 public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
     int maxPoolSize) {
 
-  /** Default connect timeout: 2 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  /** Default total deadline: 5 s. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  /** Default decoded-body cap: 1 MiB. */
-  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-  /** Default pool size: 32. */
-  public static final int DEFAULT_MAX_POOL_SIZE = 32;
-
   /** Checks the values. */
   public HubClientOptions {
     Objects.requireNonNull(baseUrl, "baseUrl");

@@ -36,13 +36,7 @@ public record OEmbedRequest(String url, String format, Integer maxWidth, Integer
     }
     Integer maxWidth = dimension(q.get("maxwidth"), "maxwidth");
     Integer maxHeight = dimension(q.get("maxheight"), "maxheight");
-    PlayerOptions options;
-    try {
-      options = PlayerOptions.parse(q::get);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(e.getMessage());
-    }
-    return new OEmbedRequest(url, format, maxWidth, maxHeight, options);
+    return new OEmbedRequest(url, format, maxWidth, maxHeight, q.playerOptions());
   }
 
   private static Integer dimension(String value, String name) {

@@ -53,12 +53,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.notFound("no media with that id");
     }
-    PlayerOptions options;
-    try {
-      options = PlayerOptions.parse(QueryParams.of(ctx.request().query())::get);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(e.getMessage());
-    }
+    PlayerOptions options = QueryParams.of(ctx.request().query()).playerOptions();
     cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
   }
 
@@ -74,7 +69,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   }
 
   private SharePageView view(MediaItem item, PlayerOptions options) {
-    PlayerView player = views.player(item, options);
+    PlayerView player = views.player(item, options, item.kind() == MediaKind.VIDEO ? 1280 : 600);
     PlayerView.Source first = player.sources().isEmpty() ? null : player.sources().get(0);
     String ogType = switch (item.kind()) {
       case TRACK -> "music.song";
@@ -82,11 +77,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
       case ALBUM -> "music.album";
       case PLAYLIST -> "music.playlist";
     };
-    PlayerView withLargeArt = new PlayerView(player.id(), player.kind(), player.title(), player.artistName(),
-        player.artistUrl(), player.pageUrl(), PlayerViews.artwork(item, item.kind() == MediaKind.VIDEO ? 1280 : 600),
-        player.sources(), player.size(), player.duration(), player.tracks(), player.options(), player.license(),
-        player.embedUrl(), player.assets());
-    return new SharePageView(withLargeArt, views.shareUrl(item.id()), item.description(), siteName, ogType,
+    return new SharePageView(player, views.shareUrl(item.id()), item.description(), siteName, ogType,
         views.embedUrl(item.id(), PlayerOptions.DEFAULTS), views.oembedUrl(item.id(), "json"),
         views.oembedUrl(item.id(), "xml"), first);
   }

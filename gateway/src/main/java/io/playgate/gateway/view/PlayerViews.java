@@ -83,9 +83,19 @@ public final class PlayerViews {
   /**
    * @param item a MediaItem
    * @param options player options
-   * @return the view the player templates render
+   * @return the view the player templates render, with artwork for an embedded player (300 px, or the poster)
    */
   public PlayerView player(MediaItem item, PlayerOptions options) {
+    return player(item, options, item.kind() == MediaKind.VIDEO ? 1280 : 300);
+  }
+
+  /**
+   * @param item a MediaItem
+   * @param options player options
+   * @param artworkWidth wanted artwork width in px (see {@link #artwork(MediaItem, int)})
+   * @return the view the player templates render
+   */
+  public PlayerView player(MediaItem item, PlayerOptions options, int artworkWidth) {
     List<PlayerView.TrackRow> rows = new ArrayList<>();
     int n = 1;
     for (MediaItem t : item.items()) {
@@ -103,7 +113,7 @@ public final class PlayerViews {
         item.artist() == null ? null : item.artist().name(),
         item.artist() == null ? null : httpUrl(item.artist().url()),
         httpUrl(item.pageUrl()),
-        artwork(item, item.kind() == MediaKind.VIDEO ? 1280 : 300),
+        artwork(item, artworkWidth),
         sources(item), naturalSize(item), PlayerView.formatDuration(duration), List.copyOf(rows), options, license,
         embedUrl(item.id(), options.afterFacadeClick()), assets);
   }

@@ -4,6 +4,7 @@ import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.InvalidRequestHandler;
+import io.playgate.gateway.hub.local.HubAdmin;
 import io.playgate.gateway.hub.local.LocalHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,7 +18,10 @@ import java.util.List;
  * Command line.
  * <pre>
  *   java -jar gateway/target/playgate-gateway.jar [--config FILE]        the gateway
- *   java -jar gateway/target/playgate-gateway.jar hub [--config FILE]    the local hub alone, at /hub/ on server.port
+ *   java -jar gateway/target/playgate-gateway.jar hub [--config FILE] [--admin-port N] [--admin-host H]
+ *                                                 the local hub alone, at /hub/ on server.port, with its fault
+ *                                                 injection admin API on H:N (default 127.0.0.1:9091, loopback only;
+ *                                                 port 0 picks a free one)
  * </pre>
  * Exit status 2 when the configuration is invalid (the message names the key), 1 when the server cannot start.
  */
@@ -28,6 +32,9 @@ public final class Main {
    * an expected, already logged {@code hub.fail} line, so only its errors pass. Held here so the level sticks.
    */
   private static final java.util.logging.Logger CAFFEINE_LOG = java.util.logging.Logger.getLogger("com.github.benmanes.caffeine");
+
+  private static final String USAGE =
+      "java -jar playgate-gateway.jar [hub [--admin-port N] [--admin-host LOOPBACK]] [--config FILE]";
 
   private Main() {
   }
@@ -46,25 +53,50 @@ public final class Main {
       rest.remove(0);
     }
     String overlay = System.getenv(ConfigLoader.ENV_OVERLAY);
+    String adminHost = "127.0.0.1";
+    String adminPort = Integer.toString(HubAdmin.DEFAULT_PORT);
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);
       if (a.equals("--config") && i + 1 < rest.size()) {
         overlay = rest.get(++i);
       } else if (a.startsWith("--config=")) {
         overlay = a.substring("--config=".length());
+      } else if (hubOnly && a.equals("--admin-port") && i + 1 < rest.size()) {
+        adminPort = rest.get(++i);
+      } else if (hubOnly && a.equals("--admin-host") && i + 1 < rest.size()) {
+        adminHost = rest.get(++i);
       } else if (a.equals("--help") || a.equals("-h")) {
-        System.out.println("usage: java -jar playgate-gateway.jar [hub] [--config FILE]");
+        System.out.println(USAGE);
         return;
       } else {
-        System.err.println("playgate: unknown argument '" + a + "' (usage: [hub] [--config FILE])");
+        System.err.println("playgate: unknown argument '" + a + "' (usage: " + USAGE + ")");
         System.exit(2);
       }
     }
+    int adminPortNumber = -1;
+    try {
+      adminPortNumber = Integer.parseInt(adminPort);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (adminPortNumber < 0 || adminPortNumber > 65535) {
+      System.err.println("playgate: --admin-port: expected a port in [0, 65535], was '" + adminPort + "'");
+      System.exit(2);
+    }
+    if (!HubAdmin.isLoopback(adminHost)) {
+      System.err.println("playgate: --admin-host: the hub admin server binds to loopback only "
+          + "(localhost, 127.0.0.0/8, ::1), not '" + adminHost + "'");
+      System.exit(2);
+    }
+    String adminBind = adminHost;
+    int adminBindPort = adminPortNumber;
     String defaults = System.getenv().getOrDefault(ConfigLoader.ENV_DEFAULTS, "conf/gateway.yaml");
     Vertx vertx = Vertx.vertx();
     Future<GatewayConfig> config = ConfigLoader.load(vertx, Path.of(defaults), overlay == null ? null : Path.of(overlay),
         System.getenv(), System.getProperties());
-    Future<?> started = hubOnly ? config.compose(c -> startHub(vertx, c)) : config.compose(c -> Playgate.start(vertx, c));
+    Future<?> started = hubOnly
+        ? config.compose(c -> startHub(vertx, c, adminBind, adminBindPort))
+        : config.compose(c -> Playgate.start(vertx, c));
     started.onFailure(e -> {
       if (e instanceof ConfigException) {
         System.err.println("playgate: configuration error: " + e.getMessage());
@@ -75,7 +107,7 @@ public final class Main {
     });
   }
 
-  private static Future<Integer> startHub(Vertx vertx, GatewayConfig c) {
+  private static Future<Integer> startHub(Vertx vertx, GatewayConfig c, String adminHost, int adminPort) {
     int port = c.server().port();
     String host = c.server().host();
     String publicBase = c.server().publicBaseUrl() != null ? c.server().publicBaseUrl() : c.server().selfOrigin(port);
@@ -84,10 +116,13 @@ public final class Main {
         .compose(hub -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
             .requestHandler(hub.standaloneRouter(vertx))
             .invalidRequestHandler(InvalidRequestHandler.create())
-            .listen())
-        .map(server -> {
-          System.out.println("playgate local hub listening on " + c.server().selfOrigin(server.actualPort()) + "/hub");
-          return server.actualPort();
-        });
+            .listen()
+            .compose(server -> HubAdmin.listen(vertx, hub, adminHost, adminPort).map(admin -> {
+              System.out.println("playgate local hub listening on " + c.server().selfOrigin(server.actualPort()) + "/hub");
+              String adminOrigin = adminHost.contains(":") && !adminHost.startsWith("[") ? "[" + adminHost + "]" : adminHost;
+              System.out.println("playgate hub fault injection admin on http://" + adminOrigin + ":" + admin.actualPort()
+                  + "/admin/faults (loopback only)");
+              return server.actualPort();
+            })));
   }
 }

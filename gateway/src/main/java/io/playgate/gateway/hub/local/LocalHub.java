@@ -1,5 +1,8 @@
 package io.playgate.gateway.hub.local;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.playgate.gateway.hub.local.HubFaults.Answer;
+import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -10,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       comparison); 404 unknown, 410 removed, 403 private;</li>
  *   <li>{@code GET|HEAD /files/{path}} → the catalogue's media files with Range support ({@link MediaFileHandler}).</li>
  * </ul>
- * Counts media requests per id, so tests and load tests can see how many calls reached the hub.
+ * Counts media requests per id, so tests and load tests can see how many calls reached the hub, and injects faults
+ * into media answers on demand ({@link #faults()}; on the standalone hub also over HTTP, {@link HubAdmin}).
  */
 public final class LocalHub {
 
@@ -30,7 +35,7 @@ public final class LocalHub {
   private final String cacheControl;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder totalRequests = new LongAdder();
-  private volatile long latencyMillis;
+  private final HubFaults faults = new HubFaults();
 
   private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
     this.catalog = catalog;
@@ -114,12 +119,20 @@ public final class LocalHub {
   }
 
   /**
-   * Fault injection: delays every media answer, as a slow hub would.
-   *
-   * @param latency added delay before each {@code /v1/media/{id}} answer; zero for none
+   * @return a snapshot of the per-id media request counts since start or {@link #resetCounts()}, ids sorted
    */
-  public void latency(Duration latency) {
-    this.latencyMillis = latency.toMillis();
+  public Map<String, Long> requestCounts() {
+    Map<String, Long> counts = new TreeMap<>();
+    requests.forEach((id, n) -> counts.put(id, n.sum()));
+    return counts;
+  }
+
+  /**
+   * @return the run-time fault injection for {@code GET /v1/media/{id}} (latency, errors, outage, slow drip,
+   *     hostile answers); all off until set
+   */
+  public HubFaults faults() {
+    return faults;
   }
 
   /** Zeroes the request counters. */
@@ -132,15 +145,48 @@ public final class LocalHub {
     String id = ctx.pathParam("id");
     totalRequests.increment();
     requests.computeIfAbsent(id, k -> new LongAdder()).increment();
-    long delay = latencyMillis;
+    FaultSettings s = faults.get();
+    if (s.isNone() || !s.affects(id)) {
+      answer(ctx, id, FaultSettings.NONE);
+      return;
+    }
+    long delay = HubFaults.delayMillis(s);
     if (delay > 0) {
-      ctx.vertx().setTimer(delay, t -> answer(ctx, id));
+      ctx.vertx().setTimer(delay, t -> faulty(ctx, id, s));
     } else {
-      answer(ctx, id);
+      faulty(ctx, id, s);
     }
   }
 
-  private void answer(RoutingContext ctx, String id) {
+  /** The order HubFaults documents: (latency already waited) outage, error, answer. */
+  private void faulty(RoutingContext ctx, String id, FaultSettings s) {
+    HttpServerResponse resp = ctx.response();
+    if (resp.closed()) {
+      return;
+    }
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      answer(ctx, id, FaultSettings.NONE);
+      return;
+    }
+    if (s.outage()) {
+      ctx.request().connection().close();
+      return;
+    }
+    if (HubFaults.rollError(s)) {
+      problem(resp, s.errorStatus(), HttpResponseStatus.valueOf(s.errorStatus()).reasonPhrase(),
+          "injected fault (errorRate " + s.errorRate() + ")");
+      return;
+    }
+    Catalog.Entry entry = catalog.get(id);
+    boolean servable = entry != null && !entry.removed() && !entry.isPrivate();
+    if (s.answer() == Answer.NORMAL || (s.answer().needsItem() && !servable)) {
+      answer(ctx, id, s);
+    } else {
+      HubFaultAnswers.send(ctx.vertx(), resp, s.answer(), id, servable ? entry : null, cacheControl, s.dripInterval());
+    }
+  }
+
+  private void answer(RoutingContext ctx, String id, FaultSettings s) {
     Catalog.Entry entry = catalog.get(id);
     HttpServerResponse resp = ctx.response();
     if (entry == null) {
@@ -160,7 +206,8 @@ public final class LocalHub {
       resp.setStatusCode(304).end();
       return;
     }
-    resp.putHeader("Content-Type", "application/json").end(entry.body());
+    resp.putHeader("Content-Type", "application/json");
+    HubFaultAnswers.body(ctx.vertx(), resp, entry.body(), s.dripInterval());
   }
 
   /**

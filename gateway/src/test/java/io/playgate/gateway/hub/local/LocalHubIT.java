@@ -182,6 +182,13 @@ class LocalHubIT {
   }
 
   @Test
+  void theEmbeddedHubHasNoFaultAdmin() {
+    for (String path : new String[] {"/admin/faults", "/hub/admin/faults", "/hub/v1/admin/faults"}) {
+      assertThat(Http.get(gateway.publicBaseUrl() + path).statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
   void onlyCatalogueFilesAreServed() {
     assertThat(Http.get(hub + "/files/catalog.json").statusCode()).isEqualTo(404);
     assertThat(Http.get(hub + "/files/media/../catalog.json").statusCode()).isEqualTo(404);

@@ -14,11 +14,46 @@ import java.util.regex.Pattern;
  * @param color {@code color=<6 hex digits>} accent colour, lower-case, without {@code #}; {@code null} for the default
  * @param facade {@code facade=1}: click-to-load placeholder
  * @param dnt {@code dnt=1}: do not track (no analytics beacons)
+ * @param layout {@code layout=compact|large}: the audio player's height class (152 px or 352 px); {@code null}
+ *     when not given (the player picks by kind: compact for a track, large for an album or playlist)
  */
-public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, String color, boolean facade, boolean dnt) {
+public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, String color, boolean facade, boolean dnt,
+    Layout layout) {
 
-  /** The defaults: no autoplay, start at 0, theme auto, default colour, no facade, tracking allowed. */
-  public static final PlayerOptions DEFAULTS = new PlayerOptions(false, 0, Theme.AUTO, null, false, false);
+  /** The defaults: no autoplay, start at 0, theme auto, default colour, no facade, tracking allowed, layout by kind. */
+  public static final PlayerOptions DEFAULTS = new PlayerOptions(false, 0, Theme.AUTO, null, false, false, null);
+
+  /** {@code layout}: the two common embed heights of an audio player. */
+  public enum Layout {
+    /** 152 px high: artwork, title, controls. */
+    COMPACT(152),
+    /** 352 px high: large artwork, or a collection's track list. */
+    LARGE(352);
+
+    private final int heightPx;
+
+    Layout(int heightPx) {
+      this.heightPx = heightPx;
+    }
+
+    /** @return the player's natural height in CSS px */
+    public int heightPx() {
+      return heightPx;
+    }
+
+    /** @return the query spelling */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param maxHeightPx an oEmbed {@code maxheight} in px
+     * @return {@link #LARGE} when it leaves room for the large player, else {@link #COMPACT}
+     */
+    public static Layout forMaxHeight(int maxHeightPx) {
+      return maxHeightPx >= LARGE.heightPx ? LARGE : COMPACT;
+    }
+  }
 
   /** Maximum {@code start}: one day, in seconds. */
   public static final int MAX_START_SECONDS = 86_400;
@@ -71,7 +106,16 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
       }
       color = color.toLowerCase(Locale.ROOT);
     }
-    return new PlayerOptions(autoplay, start, theme, color, facade, dnt);
+    Layout layout = null;
+    String l = param.apply("layout");
+    if (l != null) {
+      layout = switch (l.toLowerCase(Locale.ROOT)) {
+        case "compact" -> Layout.COMPACT;
+        case "large" -> Layout.LARGE;
+        default -> throw new IllegalArgumentException("layout: expected compact or large");
+      };
+    }
+    return new PlayerOptions(autoplay, start, theme, color, facade, dnt, layout);
   }
 
   private static boolean flag(Function<String, String> param, String name) {
@@ -109,11 +153,22 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
     if (dnt) {
       q.append("&dnt=1");
     }
+    if (layout != null) {
+      q.append("&layout=").append(layout.value());
+    }
     return q.length() == 0 ? "" : q.substring(1);
   }
 
   /** @return these options with {@code facade} off and {@code autoplay} on: where a facade's click leads */
   public PlayerOptions afterFacadeClick() {
-    return new PlayerOptions(true, startSeconds, theme, color, false, dnt);
+    return new PlayerOptions(true, startSeconds, theme, color, false, dnt, layout);
+  }
+
+  /**
+   * @param newLayout the layout to set, or {@code null} for "by kind"
+   * @return these options with that layout
+   */
+  public PlayerOptions withLayout(Layout newLayout) {
+    return new PlayerOptions(autoplay, startSeconds, theme, color, facade, dnt, newLayout);
   }
 }

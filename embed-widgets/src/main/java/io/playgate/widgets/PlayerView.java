@@ -37,6 +37,17 @@ public record PlayerView(String id, String kind, String title, String artistName
     return kind.equals("album") || kind.equals("playlist");
   }
 
+  /**
+   * @return the audio layout this player renders: the {@code layout} option, else compact for a track and large for
+   *     an album or playlist (a video always fills its frame; it reports {@code large})
+   */
+  public PlayerOptions.Layout layout() {
+    if (options.layout() != null) {
+      return options.layout();
+    }
+    return kind.equals("track") ? PlayerOptions.Layout.COMPACT : PlayerOptions.Layout.LARGE;
+  }
+
   /** @return true when any row of a collection is a video */
   public boolean hasVideoRows() {
     return tracks.stream().anyMatch(TrackRow::isVideo);
@@ -91,9 +102,10 @@ public record PlayerView(String id, String kind, String title, String artistName
    * Hashed URLs of the player's static assets.
    *
    * @param css stylesheet URL path
-   * @param js script URL path
+   * @param js script URL path (the player, an ES module)
+   * @param facadeJs script URL path of the click-to-load placeholder (an ES module of a few hundred bytes)
    */
-  public record Assets(String css, String js) {
+  public record Assets(String css, String js, String facadeJs) {
   }
 
   /**

@@ -32,10 +32,15 @@ public final class WidgetAssets {
   private static final String[][] FILES = {
       {"player.css", "text/css; charset=utf-8"},
       {"player.js", "text/javascript; charset=utf-8"},
+      {"facade.js", "text/javascript; charset=utf-8"},
   };
+
+  /** The host-page SDK: served at {@code /embed.js} under a stable name (partners paste its URL), short-cached. */
+  private static final String HOST_SDK = "embed.js";
 
   private final Map<String, Asset> byLogicalName = new LinkedHashMap<>();
   private final Map<String, Asset> byPath = new LinkedHashMap<>();
+  private final Asset hostSdk = new Asset("/" + HOST_SDK, "text/javascript; charset=utf-8", read(HOST_SDK));
 
   private WidgetAssets() {
     for (String[] f : FILES) {
@@ -72,7 +77,15 @@ public final class WidgetAssets {
 
   /** @return the hashed URLs for templates */
   public PlayerView.Assets urls() {
-    return new PlayerView.Assets(byLogicalName.get("player.css").path(), byLogicalName.get("player.js").path());
+    return new PlayerView.Assets(byLogicalName.get("player.css").path(), byLogicalName.get("player.js").path(),
+        byLogicalName.get("facade.js").path());
+  }
+
+  /**
+   * @return the host-page SDK ({@code embed.js}): not content-hashed, because partners reference it by a fixed URL
+   */
+  public Asset hostSdk() {
+    return hostSdk;
   }
 
   private static byte[] read(String name) {

@@ -32,6 +32,16 @@ class PlayerOptionsTest {
     assertThatThrownBy(() -> parse(Map.of("start", "-1"))).hasMessageStartingWith("start:");
     assertThatThrownBy(() -> parse(Map.of("start", "99999999999"))).hasMessageStartingWith("start:");
     assertThatThrownBy(() -> parse(Map.of("theme", "blue"))).hasMessageStartingWith("theme:");
+    assertThatThrownBy(() -> parse(Map.of("layout", "huge"))).hasMessageStartingWith("layout:");
+  }
+
+  @Test
+  void layoutParsedAndCarriedInTheQuery() {
+    assertThat(parse(Map.of("layout", "LARGE")).layout()).isEqualTo(PlayerOptions.Layout.LARGE);
+    assertThat(parse(Map.of("layout", "compact", "dnt", "1")).query()).isEqualTo("dnt=1&layout=compact");
+    assertThat(PlayerOptions.Layout.forMaxHeight(351)).isEqualTo(PlayerOptions.Layout.COMPACT);
+    assertThat(PlayerOptions.Layout.forMaxHeight(352)).isEqualTo(PlayerOptions.Layout.LARGE);
+    assertThat(PlayerOptions.DEFAULTS.withLayout(PlayerOptions.Layout.LARGE).query()).isEqualTo("layout=large");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.playgate.gateway.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.InvalidRequestHandler;
 import io.playgate.gateway.hub.local.HubAdmin;
 import io.playgate.gateway.hub.local.LocalHub;
+import io.playgate.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -91,12 +93,13 @@ public final class Main {
     String adminBind = adminHost;
     int adminBindPort = adminPortNumber;
     String defaults = System.getenv().getOrDefault(ConfigLoader.ENV_DEFAULTS, "conf/gateway.yaml");
-    Vertx vertx = Vertx.vertx();
+    GatewayMetrics metrics = GatewayMetrics.create();
+    Vertx vertx = hubOnly ? Vertx.vertx() : metrics.createVertx();
     Future<GatewayConfig> config = ConfigLoader.load(vertx, Path.of(defaults), overlay == null ? null : Path.of(overlay),
         System.getenv(), System.getProperties());
     Future<?> started = hubOnly
         ? config.compose(c -> startHub(vertx, c, adminBind, adminBindPort))
-        : config.compose(c -> Playgate.start(vertx, c));
+        : config.compose(c -> Playgate.start(vertx, c, Ticker.systemTicker(), metrics));
     started.onFailure(e -> {
       if (e instanceof ConfigException) {
         System.err.println("playgate: configuration error: " + e.getMessage());

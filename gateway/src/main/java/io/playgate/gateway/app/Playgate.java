@@ -1,11 +1,13 @@
 package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedHandler;
+import io.playgate.gateway.embed.HostSdkHandler;
 import io.playgate.gateway.embed.WidgetAssetHandler;
 import io.playgate.gateway.http.InvalidRequestHandler;
 import io.playgate.gateway.http.Routes;
@@ -15,6 +17,9 @@ import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.WebHubClient;
 import io.playgate.gateway.hub.local.LocalHub;
+import io.playgate.gateway.metrics.GatewayMetrics;
+import io.playgate.gateway.metrics.PlayerEventCounter;
+import io.playgate.gateway.metrics.PlayerEventsHandler;
 import io.playgate.gateway.oembed.OEmbedHandler;
 import io.playgate.gateway.oembed.UrlSchemes;
 import io.playgate.gateway.preview.CatalogIndexHandler;
@@ -43,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * A running gateway. {@link #start(Vertx, GatewayConfig)} binds the server first (so a port of 0 is known), then
  * builds everything that needs the public base URL: the embedded hub (at {@code http://<loopback>:<port>/hub}),
  * the hub client, the media cache, the handlers and the router; then starts further server instances, one per
- * event loop, sharing the cache and hub client.
+ * event loop, sharing the cache and hub client. One meter registry ({@link #meterRegistry()}) serves the whole
+ * process: Vert.x metrics (when the Vert.x instance was built by {@link GatewayMetrics#createVertx()}), player
+ * events, and any meter another capability registers.
  */
 public final class Playgate {
 
@@ -56,9 +63,15 @@ public final class Playgate {
   private final MediaCache cache;
   private final HubClient hubClient;
   private final List<String> deployments;
+  private final GatewayMetrics metrics;
+
+  /** Distinct embedding origins counted by name in player-event metrics; later ones count as "other". */
+  public static final int EVENT_ORIGINS_MAX = 200;
+  /** Distinct media ids counted by name in player-event metrics; later ones count as "other". */
+  public static final int EVENT_MEDIA_IDS_MAX = 5_000;
 
   private Playgate(Vertx vertx, int port, String publicBaseUrl, LocalHub localHub, MediaCache cache,
-      HubClient hubClient, List<String> deployments) {
+      HubClient hubClient, List<String> deployments, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.port = port;
     this.publicBaseUrl = publicBaseUrl;
@@ -66,6 +79,7 @@ public final class Playgate {
     this.cache = cache;
     this.hubClient = hubClient;
     this.deployments = deployments;
+    this.metrics = metrics;
   }
 
   /**
@@ -89,6 +103,19 @@ public final class Playgate {
    * @return as {@link #start(Vertx, GatewayConfig)}
    */
   public static Future<Playgate> start(Vertx vertx, GatewayConfig config, Ticker ticker) {
+    return start(vertx, config, ticker, GatewayMetrics.create());
+  }
+
+  /**
+   * Starts the gateway with a given cache clock and meter registry.
+   *
+   * @param vertx the Vert.x instance (built by {@code metrics.createVertx()} to include Vert.x's own metrics)
+   * @param config the validated configuration
+   * @param ticker the media cache's clock
+   * @param metrics the process's meter registry, created once at boot
+   * @return as {@link #start(Vertx, GatewayConfig)}
+   */
+  public static Future<Playgate> start(Vertx vertx, GatewayConfig config, Ticker ticker, GatewayMetrics metrics) {
     List<String> deployments = new ArrayList<>();
     ServerVerticle first = new ServerVerticle(config, config.server().port());
     return vertx.deployVerticle(first).compose(depId -> {
@@ -119,6 +146,13 @@ public final class Playgate {
           return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
         }
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
+        PlayerEventCounter eventCounter = new PlayerEventCounter(metrics.registry(), EVENT_ORIGINS_MAX,
+            EVENT_MEDIA_IDS_MAX);
+        // a beacon is counted only for media the gateway already knows: cached, or listed by the embedded hub;
+        // checking costs no hub call
+        java.util.function.Predicate<String> knownMedia = id -> cache.isCached(id) || (localHub != null
+            && localHub.catalog().get(id) != null && !localHub.catalog().get(id).isPrivate()
+            && !localHub.catalog().get(id).removed());
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
             localHub == null ? null : localHub.router(v),
             OEmbedHandler.create(schemes, cache, views, templates, config.oembed().providerName()),
@@ -129,6 +163,10 @@ public final class Playgate {
             HealthCheckHandler.create(v).register("hub", 10_000, readiness::check),
             CatalogIndexHandler.create(() -> localHub == null ? List.of() : localHub.catalog().listedIds(), cache, views,
                 templates, config.oembed().providerName()),
+            HostSdkHandler.create(assets),
+            PlayerEventsHandler.create(knownMedia, eventCounter),
+            PlayerEventsHandler.MAX_BODY_BYTES,
+            metrics.scrapingHandler(),
             config.server().accessLog()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
@@ -148,7 +186,7 @@ public final class Playgate {
         return more.map(x -> {
           LOG.info("playgate listening on {}:{} publicBaseUrl={} hub={} ({})", host, port, publicBase, hubBase,
               config.hub().mode().name().toLowerCase());
-          return new Playgate(vertx, port, publicBase, localHub, cache, client, deployments);
+          return new Playgate(vertx, port, publicBase, localHub, cache, client, deployments, metrics);
         });
       });
     });
@@ -167,6 +205,14 @@ public final class Playgate {
   /** @return the embedded hub, or {@code null} in remote mode */
   public LocalHub localHub() {
     return localHub;
+  }
+
+  /**
+   * @return the process's meter registry (Prometheus, served at {@code GET /metrics}): capabilities register their
+   *     meters here (partner rate limits, cache statistics); names follow Micrometer's dotted convention
+   */
+  public MeterRegistry meterRegistry() {
+    return metrics.registry();
   }
 
   /** @return the media cache */

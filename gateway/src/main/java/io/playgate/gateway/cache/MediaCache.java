@@ -93,6 +93,17 @@ public final class MediaCache {
     cache.synchronous().invalidate(id);
   }
 
+  /**
+   * Whether a successful entry for {@code id} is in the cache now, without loading it (no hub call).
+   *
+   * @param id a media id
+   * @return true when an entry is present and its load completed successfully
+   */
+  public boolean isCached(String id) {
+    CompletableFuture<CachedMedia> f = cache.getIfPresent(id);
+    return f != null && f.isDone() && !f.isCompletedExceptionally();
+  }
+
   /** @return the number of entries, including in-flight loads (approximate) */
   public long size() {
     return cache.synchronous().estimatedSize();

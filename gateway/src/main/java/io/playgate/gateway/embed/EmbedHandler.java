@@ -17,9 +17,14 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /embed/{id}}: the player page, rendered by the precompiled jte templates once per
  * (id × options) and kept beside the cache entry. Framable from any origin ({@code frame-ancestors *}, no
  * {@code X-Frame-Options}). Media whose owner disabled embedding gets a 200 page that plays nothing.
- * An id outside {@code [A-Za-z0-9_-]{1,64}} is 404 without asking the hub; a bad option is 400.
+ * An id outside {@code [A-Za-z0-9_-]{1,64}} is 404 without asking the hub; a bad option is 400. The page is
+ * short-cached: {@code max-age} is the entry's remaining freshness, at most {@value #MAX_AGE_SECONDS} s (its
+ * assets are content-hashed and immutable, so a short page lifetime is all a release needs).
  */
 public final class EmbedHandler implements Handler<RoutingContext> {
+
+  /** Upper bound of the player page's {@code max-age}, in seconds. */
+  public static final long MAX_AGE_SECONDS = 300;
 
   private final MediaCache cache;
   private final PlayerViews views;
@@ -56,6 +61,6 @@ public final class EmbedHandler implements Handler<RoutingContext> {
         ? templates.embedPage(views.player(entry.item(), options))
         : templates.unavailablePage(views.assets(), entry.item().title(), "Not available for embedding.")));
     SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.PLAYER_CSP);
-    ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds()).end(page);
+    ctx.response().putHeader("Cache-Control", "public, max-age=" + Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())).end(page);
   }
 }

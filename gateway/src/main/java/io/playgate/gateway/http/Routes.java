@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
@@ -30,11 +31,16 @@ public final class Routes {
    * @param live {@code GET /health/live}
    * @param ready {@code GET /health/ready}
    * @param index {@code GET /}, the start page
+   * @param hostSdk {@code GET /embed.js}
+   * @param events {@code POST /events}, behind a body limit of {@code eventsMaxBodyBytes}
+   * @param eventsMaxBodyBytes largest {@code /events} body in bytes; larger is 413
+   * @param metrics {@code GET /metrics}
    * @param accessLog whether to log every request
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
-      Handler<RoutingContext> ready, Handler<RoutingContext> index, boolean accessLog) {
+      Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
+      Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog) {
   }
 
   private Routes() {
@@ -68,6 +74,10 @@ public final class Routes {
     readable(router, "/embed/:id").handler(h.embed());
     readable(router, "/media/:id").handler(h.share());
     readable(router, "/widgets/*").handler(h.widgets());
+    readable(router, "/embed.js").handler(h.hostSdk());
+    // players' analytics beacons: small bodies only (413 beyond), no cookies either way
+    router.post("/events").handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes())).handler(h.events());
+    readable(router, "/metrics").handler(h.metrics());
     readable(router, "/health/live").handler(h.live());
     readable(router, "/health/ready").handler(h.ready());
     // browsers ask every page's origin for an icon; answer without a 404 in their consoles

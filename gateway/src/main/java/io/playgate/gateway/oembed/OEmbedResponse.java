@@ -3,6 +3,7 @@ package io.playgate.gateway.oembed;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaKind;
 import io.playgate.gateway.view.PlayerViews;
+import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerSize;
 import io.playgate.widgets.PlayerView;
 import io.playgate.widgets.Templates;
@@ -54,9 +55,15 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
       String providerName) {
     boolean video = item.kind() == MediaKind.VIDEO;
-    PlayerSize size = PlayerViews.naturalSize(item).clamp(request.maxWidth(), request.maxHeight(), video);
+    PlayerOptions options = request.options();
+    if (!video && options.layout() == null && request.maxHeight() != null) {
+      // the audio layout follows maxheight (352 px or more: large) and travels in the iframe src
+      options = options.withLayout(PlayerOptions.Layout.forMaxHeight(request.maxHeight()));
+    }
+    PlayerSize size = PlayerViews.naturalSize(item, video ? null : options.layout())
+        .clamp(request.maxWidth(), request.maxHeight(), video);
     String iframeTitle = item.artist() == null ? item.title() : item.title() + " – " + item.artist().name();
-    String html = templates.iframe(views.embedUrl(item.id(), request.options()), size.width(), size.height(), iframeTitle);
+    String html = templates.iframe(views.embedUrl(item.id(), options), size.width(), size.height(), iframeTitle);
 
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", video ? "video" : "rich");

@@ -73,10 +73,21 @@ public final class PlayerViews {
    * @return the player's natural size: the video frame for videos, fixed sizes for audio and lists
    */
   public static PlayerSize naturalSize(MediaItem item) {
+    return naturalSize(item, null);
+  }
+
+  /**
+   * @param item a MediaItem
+   * @param layout the audio layout ({@code layout} option), or {@code null} for the kind's default
+   * @return the player's natural size: the video frame for videos (layout ignored); 560 px wide and the layout's
+   *     height (152 or 352 px) for tracks, albums and playlists
+   */
+  public static PlayerSize naturalSize(MediaItem item, PlayerOptions.Layout layout) {
     return switch (item.kind()) {
       case VIDEO -> PlayerSize.video(item.width(), item.height());
-      case TRACK -> PlayerSize.TRACK;
-      case ALBUM, PLAYLIST -> PlayerSize.COLLECTION;
+      case TRACK -> layout == null ? PlayerSize.TRACK : new PlayerSize(PlayerSize.TRACK.width(), layout.heightPx());
+      case ALBUM, PLAYLIST -> layout == null ? PlayerSize.COLLECTION
+          : new PlayerSize(PlayerSize.COLLECTION.width(), layout.heightPx());
     };
   }
 

@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
 /** Hostile titles rendered into JSON, XML and HTML come back exactly when parsed, and no markup escapes. */
 class OEmbedRenderingTest {
 
-  private static final PlayerViews VIEWS = new PlayerViews("https://play.example", new PlayerView.Assets("/widgets/p.css", "/widgets/p.js"));
+  private static final PlayerViews VIEWS = new PlayerViews("https://play.example", new PlayerView.Assets("/widgets/p.css", "/widgets/p.js", "/widgets/f.js"));
   private static final Templates TEMPLATES = new Templates();
 
   private static MediaItem item(String title, String artist) {

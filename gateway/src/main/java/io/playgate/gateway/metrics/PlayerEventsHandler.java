@@ -1,0 +1,63 @@
+package io.playgate.gateway.metrics;
+
+import io.playgate.gateway.http.ProblemException;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * {@code POST /events}: a player's analytics beacon ({@code navigator.sendBeacon}, so {@code text/plain} or
+ * {@code application/json}), validated as a {@link PlayerEvent} and counted by a {@link PlayerEventCounter}.
+ * Answers 204 with no body and sets no cookie. A body that is not a valid event, or names a media id the gateway
+ * does not know without asking the hub (see {@code knownMedia}), is 400 and not counted; another content type is
+ * 415; a body over the route's limit is 413 (the route's {@code BodyHandler}).
+ */
+public final class PlayerEventsHandler implements Handler<RoutingContext> {
+
+  /** Largest accepted body in bytes; a beacon is under 200. */
+  public static final long MAX_BODY_BYTES = 1024;
+
+  private final Predicate<String> knownMedia;
+  private final PlayerEventCounter counter;
+
+  private PlayerEventsHandler(Predicate<String> knownMedia, PlayerEventCounter counter) {
+    this.knownMedia = knownMedia;
+    this.counter = counter;
+  }
+
+  /**
+   * @param knownMedia true for ids the gateway knows already (cached, or in the embedded catalogue); must not
+   *     call the hub, so beacons add no hub load
+   * @param counter where valid events are counted
+   * @return the handler, for a {@code POST} route behind a {@code BodyHandler} limited to {@link #MAX_BODY_BYTES}
+   */
+  public static PlayerEventsHandler create(Predicate<String> knownMedia, PlayerEventCounter counter) {
+    return new PlayerEventsHandler(knownMedia, counter);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("text/plain") && !mediaType.equals("application/json")) {
+      throw new ProblemException(415, "Content-Type: expected application/json or text/plain (navigator.sendBeacon)");
+    }
+    Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw ProblemException.badRequest("body: expected a JSON event");
+    }
+    PlayerEvent event;
+    try {
+      event = PlayerEvent.parse(body);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(e.getMessage());
+    }
+    if (!knownMedia.test(event.mediaId())) {
+      throw ProblemException.badRequest("media: not a media id this gateway is serving");
+    }
+    counter.count(event);
+    ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+  }
+}

@@ -65,6 +65,7 @@
     var self = this;
     this.ready = new Promise(function (resolve) { self._resolveReady = resolve; });
     if (readyWindows.has(iframe.contentWindow)) {
+      this._readyValue = {};
       this._resolveReady(this);
     } else {
       // the player may have announced itself before we listened: a late 'ready' subscription is answered at once
@@ -80,8 +81,10 @@
   };
   Player.prototype._receive = function (d) {
     if (d.event === 'ready') {
+      if (this._readyValue !== undefined) return;
+      this._readyValue = d.value || {};
       this._resolveReady(this);
-      this._emit('ready', d.value);
+      this._emit('ready', this._readyValue);
       return;
     }
     if (typeof d.listener === 'string' && this._pending.has(d.listener)) {
@@ -116,9 +119,15 @@
       });
     });
   };
-  /** Calls fn(value) on each player event: ready, play, pause, ended, timeupdate, progress, seeked, error. */
+  /**
+   * Calls fn(value) on each player event: ready, play, pause, ended, timeupdate, progress, seeked, error.
+   * 'ready' is a state: a handler added after it fires once, soon.
+   */
   Player.prototype.on = function (event, fn) {
     var self = this;
+    if (event === 'ready' && this._readyValue !== undefined) {
+      setTimeout(function () { fn(self._readyValue); });
+    }
     if (!this._handlers.has(event)) {
       this._handlers.set(event, []);
       if (event !== 'ready') this.ready.then(function () { self._send('addEventListener', event, 'pg-on-' + event); });

@@ -192,7 +192,6 @@
         f.height = String(o.height);
         f.title = (given.getAttribute('title') || o.title || 'Playgate player');
         f.setAttribute('allow', 'autoplay; encrypted-media; fullscreen; picture-in-picture');
-        f.allowFullscreen = true;
         f.referrerPolicy = 'strict-origin-when-cross-origin';
         f.className = 'playgate-player';
         f.style.border = '0';

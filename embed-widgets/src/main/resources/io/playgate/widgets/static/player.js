@@ -305,6 +305,8 @@ function setup(root) {
     showVideoButtons();
     media.load();
     if (andPlay) play();
+    // a video row makes the visual taller: the host may need to grow the frame again
+    root.dispatchEvent(new CustomEvent('pg:layout'));
     return true;
   };
   if (rows.length > 0) {
@@ -382,4 +384,5 @@ if (players.length > 0) {
   media.addEventListener('error', () => channel.emit('error', { code: media.error ? media.error.code : 0 }));
   channel.ready();
   requestResize(main);
+  main.root.addEventListener('pg:layout', () => requestAnimationFrame(() => requestResize(main)));
 }

@@ -14,7 +14,7 @@ cleanup() { [[ -n "${GW_PID:-}" ]] && kill "$GW_PID" 2>/dev/null || true
 trap cleanup EXIT
 
 # access logs off on both sides (nginx: access_log off)
-java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false -jar gateway/target/playgate-gateway.jar \
+java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false -Dplaygate.partners.anonymous.capacity=0 -jar gateway/target/playgate-gateway.jar \
   > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$GW_PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -70,8 +70,44 @@ public final class ConfigLoader {
       applyOverrides(tree, "", env, sysProps, used);
       rejectUnknown(env.keySet(), "PLAYGATE_", used, "environment variable ");
       rejectUnknown(sysProps.stringPropertyNames(), "playgate.", used, "system property -D");
-      return GatewayConfig.fromJson(tree);
-    });
+      return tree;
+    }).compose(tree -> withPartnersFile(vertx, tree)).map(GatewayConfig::fromJson);
+  }
+
+  /**
+   * {@code partners.file}: a YAML (or JSON) file {@code {partners: [partner, …]}} whose partners join
+   * {@code partners.list}, so keys can live apart from the main configuration. A relative path is resolved against
+   * the working directory.
+   */
+  private static Future<JsonObject> withPartnersFile(Vertx vertx, JsonObject tree) {
+    JsonObject partners = tree.getJsonObject("partners");
+    Object file = partners == null ? null : partners.getValue("file");
+    if (file == null || (file instanceof String str && str.isBlank())) {
+      return Future.succeededFuture(tree);
+    }
+    if (!(file instanceof String name)) {
+      return Future.failedFuture(new ConfigException("partners.file", "expected a file path"));
+    }
+    Path path = Path.of(name.trim());
+    if (!Files.isRegularFile(path)) {
+      return Future.failedFuture(new ConfigException("partners.file", "file not found: " + path.toAbsolutePath()));
+    }
+    return read(vertx, path).recover(e -> Future.failedFuture(new ConfigException("partners.file", e.getMessage())))
+        .map(json -> {
+          for (String field : json.fieldNames()) {
+            if (!field.equals("partners")) {
+              throw new ConfigException("partners.file", "unknown key '" + field + "' in " + path + " (expected only 'partners')");
+            }
+          }
+          Object list = json.getValue("partners");
+          if (!(list instanceof JsonArray more)) {
+            throw new ConfigException("partners.file", path + " must hold 'partners:' followed by a list of partners");
+          }
+          JsonArray merged = partners.getValue("list") instanceof JsonArray inline ? inline.copy() : new JsonArray();
+          more.forEach(merged::add);
+          partners.put("list", merged);
+          return tree;
+        });
   }
 
   /**

@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param hub which content hub to use and how to talk to it
  * @param cache the media cache bounds and lifetimes
  * @param oembed the oEmbed provider settings
+ * @param partners partner keys, rate limits and signed embed URLs
+ * @param rights how viewer territory is found for the hub's {@code territories} field
  */
-public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) {
+public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, Partners partners, Rights rights) {
 
   /** Where the placeholder for the public base URL may appear in {@code oembed.schemes}. */
   public static final String PUBLIC_BASE_URL_PLACEHOLDER = "{publicBaseUrl}";
@@ -59,9 +61,19 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
    * @param maxBodyBytes cap on the decoded hub response body, 1 KiB..64 MiB
    * @param maxPoolSize maximum connections to the hub, 1..1024
    * @param localMaxAge {@code Cache-Control: max-age} the embedded hub sends with each MediaItem
+   * @param apiKey credential sent to the hub as {@code Authorization: Bearer} so that it answers private and
+   *     unlisted MediaItems (with {@code visibility}) instead of 403; {@code null} sends none (in embedded mode a
+   *     random per-process key is shared with the local hub instead)
    */
   public record Hub(HubMode mode, String url, Path catalog, String webhookSecret, Duration connectTimeout,
-      Duration timeout, long maxBodyBytes, int maxPoolSize, Duration localMaxAge) {
+      Duration timeout, long maxBodyBytes, int maxPoolSize, Duration localMaxAge, String apiKey) {
+
+    @Override
+    public String toString() {
+      // the credentials never reach a log line
+      return "Hub[mode=" + mode + ", url=" + url + ", catalog=" + catalog + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***")
+          + ", apiKey=" + (apiKey == null ? "unset" : "***") + "]";
+    }
   }
 
   /**
@@ -78,6 +90,63 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
    * @param providerName oEmbed {@code provider_name}
    */
   public record OEmbed(List<String> schemes, String providerName) {
+  }
+
+  /**
+   * One token bucket: {@code capacity} requests at once, refilled evenly ("greedily", Bucket4j) at
+   * {@code capacity} tokens per {@code period}.
+   *
+   * @param capacity bucket size and tokens added per period, 1..10,000,000 (0 only for {@code partners.anonymous}:
+   *     no anonymous limit)
+   * @param period refill period, 1 s..1 day
+   */
+  public record RateLimit(long capacity, Duration period) {
+  }
+
+  /**
+   * A partner (issue 5): who may call with a key, how often, and which origins may frame its players.
+   *
+   * @param name unique name, {@code [a-z0-9][a-z0-9-]{0,31}}; appears in signed URLs and meter tags
+   * @param keySha256 lower-case hex SHA-256 of the UTF-8 API key (64 characters); the key itself is never stored
+   * @param rateLimit the partner's token bucket, shared by all its callers
+   * @param frameAncestors CSP {@code frame-ancestors} sources for players embedded with {@code partner=<name>}:
+   *     http(s) origins such as {@code https://acme.example} or {@code https://*.acme.example}; may be empty
+   */
+  public record Partner(String name, String keySha256, RateLimit rateLimit, List<String> frameAncestors) {
+  }
+
+  /**
+   * @param list the configured partners ({@code partners.list} plus those of {@code partners.file}), names and key
+   *     hashes unique
+   * @param anonymous the per-client bucket of callers without a key
+   * @param clientIpHeader request header a trusted reverse proxy sets to the client address (its last
+   *     comma-separated entry is used), or {@code null}: the TCP peer address is used and no header is trusted
+   * @param maxTrackedClients bound of the per-client bucket map (least recently used beyond it are forgotten),
+   *     1..10,000,000
+   * @param clientIdle a client's bucket is forgotten after this long without a request
+   * @param signingSecret HMAC-SHA256 key of signed embed URLs, {@code null} disables them (never logged)
+   * @param maxSignedTtl longest lifetime a minted signed URL may have
+   */
+  public record Partners(List<Partner> list, RateLimit anonymous, String clientIpHeader, long maxTrackedClients,
+      Duration clientIdle, String signingSecret, Duration maxSignedTtl) {
+
+    @Override
+    public String toString() {
+      return "Partners[names=" + list.stream().map(Partner::name).toList() + ", anonymous=" + anonymous
+          + ", clientIpHeader=" + clientIpHeader + ", signingSecret=" + (signingSecret == null ? "unset" : "***") + "]";
+    }
+  }
+
+  /** What to do when the viewer's country is unknown and a MediaItem is limited to some territories. */
+  public enum UnknownCountry { ALLOW, DENY }
+
+  /**
+   * @param countryHeader request header a trusted CDN sets to the viewer's ISO 3166-1 alpha-2 country (e.g.
+   *     {@code CF-IPCountry}), or {@code null} when none is trusted (every viewer's country is then unknown)
+   * @param unknownCountry decision for territory-limited media when the country is unknown (no header, empty,
+   *     not two letters, or Cloudflare's {@code XX}/{@code T1})
+   */
+  public record Rights(String countryHeader, UnknownCountry unknownCountry) {
   }
 
   /**
@@ -115,7 +184,8 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
         durationIn(h, "hub.timeout", "timeout", Duration.ofMillis(1), Duration.ofMinutes(5)),
         bytesIn(h, "hub.maxBodySize", "maxBodySize", 1024, 64L * 1024 * 1024),
         intIn(h, "hub.maxPoolSize", "maxPoolSize", 1, 1024),
-        durationIn(h, "hub.maxAge", "maxAge", Duration.ZERO, Duration.ofDays(365)));
+        durationIn(h, "hub.maxAge", "maxAge", Duration.ZERO, Duration.ofDays(365)),
+        emptyToNull(optionalString(h, "hub.apiKey", "apiKey")));
 
     JsonObject c = section(json, "cache");
     Cache cache = new Cache(
@@ -144,7 +214,125 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed) 
       schemes.add(PUBLIC_BASE_URL_PLACEHOLDER + "/media/{id}");
     }
     OEmbed oembed = new OEmbed(List.copyOf(schemes), requiredString(o, "oembed.providerName", "providerName"));
-    return new GatewayConfig(server, hub, cache, oembed);
+    return new GatewayConfig(server, hub, cache, oembed, partners(section(json, "partners")),
+        rights(section(json, "rights")));
+  }
+
+  private static final java.util.regex.Pattern PARTNER_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+  private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+  private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+  private static final java.util.regex.Pattern FRAME_SOURCE =
+      java.util.regex.Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
+
+  private static Partners partners(JsonObject p) {
+    List<Partner> list = new ArrayList<>();
+    Object raw = p.getValue("list");
+    if (raw instanceof JsonArray arr) {
+      for (int i = 0; i < arr.size(); i++) {
+        String key = "partners.list[" + i + "]";
+        if (!(arr.getValue(i) instanceof JsonObject o)) {
+          throw new ConfigException(key, "expected a partner object with name, keySha256, rateLimit, frameAncestors");
+        }
+        list.add(partner(o, key));
+      }
+    } else if (raw != null) {
+      throw new ConfigException("partners.list", "expected a list of partners");
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.Set<String> hashes = new java.util.HashSet<>();
+    for (Partner partner : list) {
+      if (!names.add(partner.name())) {
+        throw new ConfigException("partners.list", "partner name '" + partner.name() + "' is used twice");
+      }
+      if (!hashes.add(partner.keySha256())) {
+        throw new ConfigException("partners.list", "partner '" + partner.name() + "' has the key hash of another partner");
+      }
+    }
+    String secret = emptyToNull(optionalString(p, "partners.signingSecret", "signingSecret"));
+    if (secret != null && secret.length() < 16) {
+      throw new ConfigException("partners.signingSecret", "too short: use at least 16 characters (32 random bytes, hex, recommended)");
+    }
+    String ipHeader = emptyToNull(optionalString(p, "partners.clientIpHeader", "clientIpHeader"));
+    if (ipHeader != null && !HEADER_NAME.matcher(ipHeader).matches()) {
+      throw new ConfigException("partners.clientIpHeader", "not an HTTP header name: '" + ipHeader + "'");
+    }
+    Partners result = new Partners(List.copyOf(list),
+        anonymous(p.getValue("anonymous")),
+        ipHeader,
+        intIn(p, "partners.maxTrackedClients", "maxTrackedClients", 1, 10_000_000),
+        durationIn(p, "partners.clientIdle", "clientIdle", Duration.ofSeconds(1), Duration.ofDays(1)),
+        secret,
+        durationIn(p, "partners.maxSignedTtl", "maxSignedTtl", Duration.ofSeconds(1), Duration.ofDays(366)));
+    if (result.clientIdle().compareTo(result.anonymous().period()) < 0) {
+      // a bucket forgotten before it refills would hand an idle client a fresh, full one early
+      throw new ConfigException("partners.clientIdle", "must be at least partners.anonymous.period");
+    }
+    return result;
+  }
+
+  private static Partner partner(JsonObject o, String key) {
+    for (String field : o.fieldNames()) {
+      if (!List.of("name", "keySha256", "rateLimit", "frameAncestors").contains(field)) {
+        throw new ConfigException(key + "." + field, "unknown key (a partner has name, keySha256, rateLimit, frameAncestors)");
+      }
+    }
+    String name = requiredString(o, key + ".name", "name");
+    if (!PARTNER_NAME.matcher(name).matches()) {
+      throw new ConfigException(key + ".name", "expected lower-case letters, digits and '-', at most 32, was '" + name + "'");
+    }
+    String hash = requiredString(o, key + ".keySha256", "keySha256").toLowerCase(Locale.ROOT);
+    if (!SHA256_HEX.matcher(hash).matches()) {
+      throw new ConfigException(key + ".keySha256", "expected the 64 hex digits of the key's SHA-256 "
+          + "(java -jar playgate-gateway.jar partner-key <key>), not the key itself");
+    }
+    List<String> ancestors = new ArrayList<>();
+    Object fa = o.getValue("frameAncestors");
+    if (fa instanceof JsonArray arr) {
+      for (int i = 0; i < arr.size(); i++) {
+        if (!(arr.getValue(i) instanceof String src) || !FRAME_SOURCE.matcher(src.trim()).matches()) {
+          throw new ConfigException(key + ".frameAncestors[" + i + "]",
+              "expected an origin such as https://acme.example or https://*.acme.example");
+        }
+        ancestors.add(src.trim());
+      }
+    } else if (fa != null) {
+      throw new ConfigException(key + ".frameAncestors", "expected a list of origins");
+    }
+    return new Partner(name, hash, rateLimit(o.getValue("rateLimit"), key + ".rateLimit"), List.copyOf(ancestors));
+  }
+
+  /** The anonymous bucket; capacity 0 switches the anonymous limit off (benchmarks, tests). */
+  private static RateLimit anonymous(Object raw) {
+    if (raw instanceof JsonObject o && o.getValue("capacity") != null && String.valueOf(o.getValue("capacity")).trim().equals("0")) {
+      return new RateLimit(0, durationIn(o, "partners.anonymous.period", "period", Duration.ofSeconds(1), Duration.ofDays(1)));
+    }
+    return rateLimit(raw, "partners.anonymous");
+  }
+
+  private static RateLimit rateLimit(Object raw, String key) {
+    if (!(raw instanceof JsonObject o)) {
+      throw new ConfigException(key, "expected {capacity: <requests>, period: <duration>}");
+    }
+    return new RateLimit(intIn(o, key + ".capacity", "capacity", 1, 10_000_000),
+        durationIn(o, key + ".period", "period", Duration.ofSeconds(1), Duration.ofDays(1)));
+  }
+
+  private static Rights rights(JsonObject r) {
+    String header = emptyToNull(optionalString(r, "rights.countryHeader", "countryHeader"));
+    if (header != null && !HEADER_NAME.matcher(header).matches()) {
+      throw new ConfigException("rights.countryHeader", "not an HTTP header name: '" + header + "'");
+    }
+    String unknown = requiredString(r, "rights.unknownCountry", "unknownCountry").toLowerCase(Locale.ROOT);
+    UnknownCountry uc = switch (unknown) {
+      case "allow" -> UnknownCountry.ALLOW;
+      case "deny" -> UnknownCountry.DENY;
+      default -> throw new ConfigException("rights.unknownCountry", "expected 'allow' or 'deny', was '" + unknown + "'");
+    };
+    return new Rights(header, uc);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   /**

@@ -13,9 +13,23 @@ import java.util.function.Supplier;
  * @param timeout total deadline of one call from send to last body byte, positive
  * @param maxBodyBytes cap on the decoded (decompressed) body, positive
  * @param maxPoolSize maximum pooled connections to the hub, positive
+ * @param apiKey the hub credential sent as {@code Authorization: Bearer} (the hub then answers private and unlisted
+ *     MediaItems), or {@code null} for none
  */
 public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
-    int maxPoolSize) {
+    int maxPoolSize, String apiKey) {
+
+  /** Options without a hub credential. */
+  public HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
+      int maxPoolSize) {
+    this(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, null);
+  }
+
+  @Override
+  public String toString() {
+    return "HubClientOptions[connectTimeout=" + connectTimeout + ", timeout=" + timeout + ", maxBodyBytes=" + maxBodyBytes
+        + ", maxPoolSize=" + maxPoolSize + ", apiKey=" + (apiKey == null ? "unset" : "***") + "]";
+  }
 
   /** Checks the values. */
   public HubClientOptions {

@@ -26,11 +26,21 @@ import java.util.List;
  * @param explicit explicit content flag
  * @param license licence, or {@code null}
  * @param updatedAt last change on the hub, or {@code null}
+ * @param visibility extension field {@code visibility} (issue 5): public unless the hub says otherwise
  */
 public record MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
     Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,
     Integer width, Integer height, List<MediaItem> items, boolean embeddable, List<String> territories,
-    boolean explicit, License license, Instant updatedAt) {
+    boolean explicit, License license, Instant updatedAt, Visibility visibility) {
+
+  /** A public MediaItem (no {@code visibility} field). */
+  public MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
+      Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,
+      Integer width, Integer height, List<MediaItem> items, boolean embeddable, List<String> territories,
+      boolean explicit, License license, Instant updatedAt) {
+    this(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork, streams, width, height,
+        items, embeddable, territories, explicit, license, updatedAt, Visibility.PUBLIC);
+  }
 
   /** Ids the hub and gateway accept: {@code [A-Za-z0-9_-]{1,64}}. */
   public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -148,7 +148,8 @@ public final class MediaItemParser {
         List.copyOf(streams), positiveInt(json, "width", context, path, false),
         positiveInt(json, "height", context, path, false), List.copyOf(items),
         optionalBoolean(json, "embeddable", true, context, path), List.copyOf(territories),
-        optionalBoolean(json, "explicit", false, context, path), license, updatedAt);
+        optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
+        Visibility.fromWire(optionalString(json, "visibility", context, path)));
   }
 
   /**

@@ -73,6 +73,10 @@ public final class WebHubClient implements HubClient {
     if (ifNoneMatch != null) {
       request.putHeader("If-None-Match", ifNoneMatch);
     }
+    if (options.apiKey() != null) {
+      // the hub credential (issue 5): with it the hub answers private and unlisted items instead of 403
+      request.putHeader("Authorization", "Bearer " + options.apiKey());
+    }
     return request.send()
         .transform(ar -> {
           try {

@@ -26,7 +26,9 @@ import java.util.Set;
  *       expanded (without its own {@code items}).</li>
  * </ul>
  * Two catalogue-only flags, never sent on the wire, let a catalogue hold the hub's error cases:
- * {@code "private": true} (answered 403) and {@code "removed": true} (answered 410, takedown).
+ * {@code "private": true} (sent as {@code "visibility": "private"} to callers holding the hub credential, 403 to
+ * everyone else) and {@code "removed": true} (answered 410, takedown). An item with the wire field
+ * {@code "visibility": "unlisted"} is likewise sent only with the credential.
  * Each item is checked with the same parser the gateway applies to remote hubs, then pre-serialised with a strong
  * {@code ETag} (first 128 bits of the body's SHA-256). Immutable and thread-safe once built.
  */
@@ -38,7 +40,7 @@ public final class Catalog {
    * @param id media id
    * @param body the MediaItem as sent, UTF-8 JSON
    * @param etag strong entity tag, quoted
-   * @param isPrivate answered 403
+   * @param isPrivate private or unlisted: answered 403 unless the caller holds the hub credential
    * @param removed answered 410
    */
   public record Entry(String id, Buffer body, String etag, boolean isPrivate, boolean removed) {
@@ -82,7 +84,13 @@ public final class Catalog {
       if (id == null || wire.containsKey(id)) {
         throw new IllegalArgumentException("catalog.json media[" + i + "] has a missing or duplicate id");
       }
-      flags.put(id, new boolean[] {Boolean.TRUE.equals(item.remove("private")), Boolean.TRUE.equals(item.remove("removed"))});
+      boolean isPrivate = Boolean.TRUE.equals(item.remove("private"));
+      if (isPrivate) {
+        item.put("visibility", "private");
+      }
+      // private and unlisted items go only to callers holding the hub credential (LocalHub#apiKey)
+      boolean restricted = isPrivate || (item.getValue("visibility") instanceof String v && !v.equalsIgnoreCase("public"));
+      flags.put(id, new boolean[] {restricted, Boolean.TRUE.equals(item.remove("removed"))});
       if (item.getValue("pageUrl") == null) {
         item.put("pageUrl", publicBaseUrl + "/media/" + id);
       }

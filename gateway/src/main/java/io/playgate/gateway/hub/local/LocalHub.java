@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *   <li>{@code GET /v1/media/{id}} → 200 {@code application/json} MediaItem with {@code ETag} and
  *       {@code Cache-Control: max-age=N}; 304 on a matching {@code If-None-Match} (RFC 9110 §13.1.2, weak
- *       comparison); 404 unknown, 410 removed, 403 private;</li>
+ *       comparison); 404 unknown, 410 removed; a private or unlisted item is 403 unless the request carries the
+ *       hub credential ({@link #apiKey(String)}) as {@code Authorization: Bearer}, then 200 with its
+ *       {@code visibility} field;</li>
  *   <li>{@code GET|HEAD /files/{path}} → the catalogue's media files with Range support ({@link MediaFileHandler}).</li>
  * </ul>
  * Counts media requests per id, so tests and load tests can see how many calls reached the hub, and injects faults
@@ -36,6 +38,7 @@ public final class LocalHub {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder totalRequests = new LongAdder();
   private final HubFaults faults = new HubFaults();
+  private volatile byte[] apiKey;
 
   private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
     this.catalog = catalog;
@@ -135,6 +138,24 @@ public final class LocalHub {
     return faults;
   }
 
+  /**
+   * Sets the credential with which callers see private and unlisted items (issue 5). Compared in constant time.
+   *
+   * @param key the bearer token callers must send, or {@code null} so that private and unlisted items are always 403
+   */
+  public void apiKey(String key) {
+    this.apiKey = key == null || key.isEmpty() ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private boolean holdsCredential(RoutingContext ctx) {
+    byte[] key = apiKey;
+    String auth = ctx.request().getHeader("Authorization");
+    if (key == null || auth == null || auth.length() < 7 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return java.security.MessageDigest.isEqual(key, auth.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Zeroes the request counters. */
   public void resetCounts() {
     requests.clear();
@@ -197,7 +218,7 @@ public final class LocalHub {
       problem(resp, 410, "Gone", "media removed");
       return;
     }
-    if (entry.isPrivate()) {
+    if (entry.isPrivate() && !holdsCredential(ctx)) {
       problem(resp, 403, "Forbidden", "media is private");
       return;
     }

@@ -18,14 +18,22 @@ import java.util.List;
  * @param duration {@code m:ss} or {@code h:mm:ss}, or {@code null}
  * @param tracks album/playlist rows in order; empty otherwise
  * @param options player options of the request
- * @param explicit explicit-content flag
  * @param license licence line, or {@code null}
  * @param embedUrl this player's own URL with options, for a facade's click
  * @param assets the hashed asset URLs
+ * @param explicit the hub's {@code explicit} flag: the player shows an "Explicit" badge
  */
 public record PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
     Image artwork, List<Source> sources, PlayerSize size, String duration, List<TrackRow> tracks,
-    PlayerOptions options, License license, String embedUrl, Assets assets) {
+    PlayerOptions options, License license, String embedUrl, Assets assets, boolean explicit) {
+
+  /** A view of media not flagged explicit. */
+  public PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
+      Image artwork, List<Source> sources, PlayerSize size, String duration, List<TrackRow> tracks,
+      PlayerOptions options, License license, String embedUrl, Assets assets) {
+    this(id, kind, title, artistName, artistUrl, pageUrl, artwork, sources, size, duration, tracks, options, license,
+        embedUrl, assets, false);
+  }
 
   /** @return true for a video */
   public boolean isVideo() {

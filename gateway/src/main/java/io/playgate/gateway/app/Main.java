@@ -24,6 +24,10 @@ import java.util.List;
  *                                                 the local hub alone, at /hub/ on server.port, with its fault
  *                                                 injection admin API on H:N (default 127.0.0.1:9091, loopback only;
  *                                                 port 0 picks a free one)
+ *   java -jar gateway/target/playgate-gateway.jar partner-key KEY|-       prints the keySha256 of a partner API key
+ *                                                                        ("-": read the key from standard input)
+ *   java -jar gateway/target/playgate-gateway.jar sign ID [--partner NAME] [--ttl 1h] [--config FILE]
+ *                                                                        prints a signed embed URL (partners.signingSecret)
  * </pre>
  * Exit status 2 when the configuration is invalid (the message names the key), 1 when the server cannot start.
  */
@@ -50,6 +54,37 @@ public final class Main {
       System.setProperty("logback.configurationFile", "conf/logback.xml");
     }
     List<String> rest = new ArrayList<>(List.of(args));
+    if (!rest.isEmpty() && rest.get(0).equals("partner-key")) {
+      System.exit(Commands.partnerKey(rest.subList(1, rest.size()), System.in, System.out, System.err));
+      return;
+    }
+    boolean signCommand = !rest.isEmpty() && rest.get(0).equals("sign");
+    String signId = null;
+    String signPartner = null;
+    String signTtl = "1h";
+    if (signCommand) {
+      rest.remove(0);
+      for (int i = 0; i < rest.size(); ) {
+        String a = rest.get(i);
+        if ((a.equals("--partner") || a.equals("--ttl")) && i + 1 < rest.size()) {
+          if (a.equals("--partner")) {
+            signPartner = rest.get(i + 1);
+          } else {
+            signTtl = rest.get(i + 1);
+          }
+          rest.remove(i);
+          rest.remove(i);
+        } else if (!a.startsWith("-") && signId == null) {
+          signId = rest.remove(i);
+        } else {
+          i++;
+        }
+      }
+      if (signId == null) {
+        System.err.println("usage: java -jar playgate-gateway.jar sign ID [--partner NAME] [--ttl 1h] [--config FILE]");
+        System.exit(2);
+      }
+    }
     boolean hubOnly = !rest.isEmpty() && rest.get(0).equals("hub");
     if (hubOnly) {
       rest.remove(0);
@@ -68,7 +103,9 @@ public final class Main {
       } else if (hubOnly && a.equals("--admin-host") && i + 1 < rest.size()) {
         adminHost = rest.get(++i);
       } else if (a.equals("--help") || a.equals("-h")) {
-        System.out.println(USAGE);
+        System.out.println("usage: " + USAGE + "\n"
+            + "       java -jar playgate-gateway.jar partner-key KEY|-\n"
+            + "       java -jar playgate-gateway.jar sign ID [--partner NAME] [--ttl 1h] [--config FILE]");
         return;
       } else {
         System.err.println("playgate: unknown argument '" + a + "' (usage: " + USAGE + ")");
@@ -97,6 +134,19 @@ public final class Main {
     Vertx vertx = hubOnly ? Vertx.vertx() : metrics.createVertx();
     Future<GatewayConfig> config = ConfigLoader.load(vertx, Path.of(defaults), overlay == null ? null : Path.of(overlay),
         System.getenv(), System.getProperties());
+    if (signCommand) {
+      String id = signId;
+      String partner = signPartner;
+      String ttl = signTtl;
+      config.onComplete(ar -> {
+        int status = ar.succeeded() ? Commands.sign(ar.result(), id, partner, ttl, System.out, System.err) : 2;
+        if (ar.failed()) {
+          System.err.println("playgate: configuration error: " + ar.cause().getMessage());
+        }
+        vertx.close().onComplete(x -> System.exit(status));
+      });
+      return;
+    }
     Future<?> started = hubOnly
         ? config.compose(c -> startHub(vertx, c, adminBind, adminBindPort))
         : config.compose(c -> Playgate.start(vertx, c, Ticker.systemTicker(), metrics));
@@ -116,6 +166,11 @@ public final class Main {
     String publicBase = c.server().publicBaseUrl() != null ? c.server().publicBaseUrl() : c.server().selfOrigin(port);
     return LocalHub.load(vertx, c.hub().catalog(), publicBase + "/hub", publicBase,
             c.hub().localMaxAge())
+        // private and unlisted items only for callers holding hub.apiKey (none set: always 403)
+        .map(hub -> {
+          hub.apiKey(c.hub().apiKey());
+          return hub;
+        })
         .compose(hub -> vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
             .requestHandler(hub.standaloneRouter(vertx))
             .invalidRequestHandler(InvalidRequestHandler.create())

@@ -22,6 +22,11 @@ import io.playgate.gateway.metrics.PlayerEventCounter;
 import io.playgate.gateway.metrics.PlayerEventsHandler;
 import io.playgate.gateway.oembed.OEmbedHandler;
 import io.playgate.gateway.oembed.UrlSchemes;
+import io.playgate.gateway.partner.EmbedSigner;
+import io.playgate.gateway.partner.Partners;
+import io.playgate.gateway.partner.RateLimitHandler;
+import io.playgate.gateway.partner.Rights;
+import io.playgate.gateway.partner.SignHandler;
 import io.playgate.gateway.preview.CatalogIndexHandler;
 import io.playgate.gateway.preview.SharePageHandler;
 import io.playgate.gateway.view.PlayerViews;
@@ -131,8 +136,14 @@ public final class Playgate {
               .recover(e -> Future.failedFuture(new ConfigException("hub.catalog", e.getMessage())))
           : Future.succeededFuture(null);
       return hubFuture.compose(localHub -> {
+        // the hub credential (issue 5): the embedded hub shares a random per-process one unless hub.apiKey is set
+        String hubKey = config.hub().apiKey() != null ? config.hub().apiKey()
+            : localHub != null ? randomKey() : null;
+        if (localHub != null) {
+          localHub.apiKey(hubKey);
+        }
         HubClient client = WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, config.hub().connectTimeout(),
-            config.hub().timeout(), config.hub().maxBodyBytes(), config.hub().maxPoolSize()));
+            config.hub().timeout(), config.hub().maxBodyBytes(), config.hub().maxPoolSize(), hubKey));
         MediaCache cache = MediaCache.create(client, new MediaCacheOptions(config.cache().maxBytes(),
             config.cache().minTtl(), config.cache().maxTtl(), config.cache().defaultTtl()), ticker);
         WidgetAssets assets = WidgetAssets.load();
@@ -153,11 +164,23 @@ public final class Playgate {
         java.util.function.Predicate<String> knownMedia = id -> cache.isCached(id) || (localHub != null
             && localHub.catalog().get(id) != null && !localHub.catalog().get(id).isPrivate()
             && !localHub.catalog().get(id).removed());
+        MeterRegistry meters = metrics.registry();
+        Partners partners = Partners.of(config.partners().list());
+        Rights rights = Rights.create(config.rights());
+        EmbedSigner signer = EmbedSigner.create(config.partners().signingSecret(), partners, java.time.Clock.systemUTC());
+        // one limiter for all server instances: buckets are shared, meters registered once
+        RateLimitHandler rateLimit = RateLimitHandler.create(partners, config.partners(), meters);
+        SignHandler sign = SignHandler.create(signer, publicBase, config.partners().maxSignedTtl());
+        LOG.info("partners: {} configured {}, anonymous limit {} per {}, client address from {}, signed URLs {}",
+            partners.all().size(), partners.all().stream().map(p -> p.name() + "=" + p.rateLimit().capacity() + "/"
+                + p.rateLimit().period()).toList(), config.partners().anonymous().capacity(),
+            config.partners().anonymous().period(), config.partners().clientIpHeader() == null ? "the TCP peer"
+                : "header " + config.partners().clientIpHeader(), signer.enabled() ? "enabled" : "disabled");
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
             localHub == null ? null : localHub.router(v),
-            OEmbedHandler.create(schemes, cache, views, templates, config.oembed().providerName()),
-            EmbedHandler.create(cache, views, templates),
-            SharePageHandler.create(cache, views, templates, config.oembed().providerName()),
+            OEmbedHandler.create(schemes, cache, views, templates, config.oembed().providerName(), rights),
+            EmbedHandler.create(cache, views, templates, rights, signer, partners),
+            SharePageHandler.create(cache, views, templates, config.oembed().providerName(), rights),
             WidgetAssetHandler.create(assets),
             HealthCheckHandler.create(v).register("server", p -> p.complete(Status.OK())),
             HealthCheckHandler.create(v).register("hub", 10_000, readiness::check),
@@ -167,7 +190,7 @@ public final class Playgate {
             PlayerEventsHandler.create(knownMedia, eventCounter),
             PlayerEventsHandler.MAX_BODY_BYTES,
             metrics.scrapingHandler(),
-            config.server().accessLog()));
+            config.server().accessLog(), rateLimit, sign));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();
@@ -213,6 +236,12 @@ public final class Playgate {
    */
   public MeterRegistry meterRegistry() {
     return metrics.registry();
+  }
+
+  private static String randomKey() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
   }
 
   /** @return the media cache */

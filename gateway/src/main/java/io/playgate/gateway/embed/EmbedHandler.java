@@ -6,6 +6,12 @@ import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.partner.EmbedSigner;
+import io.playgate.gateway.partner.Partners;
+import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.Templates;
@@ -16,10 +22,14 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /embed/{id}}: the player page, rendered by the precompiled jte templates once per
  * (id × options) and kept beside the cache entry. Framable from any origin ({@code frame-ancestors *}, no
- * {@code X-Frame-Options}). Media whose owner disabled embedding gets a 200 page that plays nothing.
- * An id outside {@code [A-Za-z0-9_-]{1,64}} is 404 without asking the hub; a bad option is 400. The page is
- * short-cached: {@code max-age} is the entry's remaining freshness, at most {@value #MAX_AGE_SECONDS} s (its
- * assets are content-hashed and immutable, so a short page lifetime is all a release needs).
+ * {@code X-Frame-Options}), or only from a partner's {@code frameAncestors} when the URL carries
+ * {@code partner=<name>}. Rights ({@link Rights}): media whose owner disabled embedding, or not licensed in the
+ * viewer's territory, gets a 200 page that plays nothing; private or unlisted media plays only through a valid signed
+ * URL ({@link EmbedSigner}: {@code exp}, {@code partner}, {@code sig}); a missing, expired or wrong signature is a
+ * 403 page with no media. An id outside {@code [A-Za-z0-9_-]{1,64}} is 404 without asking the hub; a bad option or
+ * unknown partner is 400. A public page is short-cached: {@code max-age} is the entry's remaining freshness, at most
+ * {@value #MAX_AGE_SECONDS} s (its assets are content-hashed and immutable, so a short page lifetime is all a release
+ * needs).
  */
 public final class EmbedHandler implements Handler<RoutingContext> {
 
@@ -29,22 +39,34 @@ public final class EmbedHandler implements Handler<RoutingContext> {
   private final MediaCache cache;
   private final PlayerViews views;
   private final Templates templates;
+  private final Rights rights;
+  private final EmbedSigner signer;
+  private final Partners partners;
 
-  private EmbedHandler(MediaCache cache, PlayerViews views, Templates templates) {
+  private EmbedHandler(MediaCache cache, PlayerViews views, Templates templates, Rights rights, EmbedSigner signer,
+      Partners partners) {
     this.cache = cache;
     this.views = views;
     this.templates = templates;
+    this.rights = rights;
+    this.signer = signer;
+    this.partners = partners;
   }
 
   /**
    * @param cache the media cache
    * @param views view builder
    * @param templates template renderer
+   * @param rights the rights policy
+   * @param signer verifies signed URLs
+   * @param partners partners, for {@code partner=<name>} frame-ancestors
    * @return the handler, for a route with an {@code :id} path parameter
    */
-  public static EmbedHandler create(MediaCache cache, PlayerViews views, Templates templates) {
-    return new EmbedHandler(cache, views, templates);
+  public static EmbedHandler create(MediaCache cache, PlayerViews views, Templates templates, Rights rights,
+      EmbedSigner signer, Partners partners) {
+    return new EmbedHandler(cache, views, templates, rights, signer, partners);
   }
+
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -52,15 +74,58 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.notFound("no media with that id");
     }
-    PlayerOptions options = QueryParams.of(ctx.request().query()).playerOptions();
-    cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
+    QueryParams query = QueryParams.of(ctx.request().query());
+    PlayerOptions options = query.playerOptions();
+    String partnerName = query.get("partner");
+    GatewayConfig.Partner partner = partnerName == null ? null : partners.byName(partnerName)
+        .orElseThrow(() -> ProblemException.badRequest("partner: no partner of that name"));
+    EmbedSigner.Verdict verdict = signer.verify(id, query.get("exp"), partnerName, query.get("sig"));
+    String csp = SecurityHeaders.playerCsp(partner == null ? java.util.List.of() : partner.frameAncestors());
+    if (verdict == EmbedSigner.Verdict.EXPIRED || verdict == EmbedSigner.Verdict.INVALID) {
+      forbidden(ctx, csp, verdict == EmbedSigner.Verdict.EXPIRED ? "This link has expired." : "This link is not valid.");
+      return;
+    }
+    boolean signed = verdict == EmbedSigner.Verdict.VALID;
+    cache.get(id).onSuccess(entry -> respond(ctx, entry, options, signed, csp)).onFailure(e -> {
+      if (e instanceof HubException he && he.failure() == HubFailure.PRIVATE) {
+        // the hub would not give us the item (no hub.apiKey): private media never plays
+        forbidden(ctx, csp, "This media is private.");
+      } else {
+        ctx.fail(e);
+      }
+    });
   }
 
-  private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions options) {
-    Buffer page = entry.variant("embed|" + options.query(), () -> Buffer.buffer(entry.item().embeddable()
-        ? templates.embedPage(views.player(entry.item(), options))
-        : templates.unavailablePage(views.assets(), entry.item().title(), "Not available for embedding.")));
-    SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.PLAYER_CSP);
-    ctx.response().putHeader("Cache-Control", "public, max-age=" + Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())).end(page);
+  private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions requested, boolean signed, String csp) {
+    MediaItem item = entry.item();
+    Rights.Decision decision = rights.decide(item, ctx.request(), signed, true);
+    if (decision == Rights.Decision.PRIVATE) {
+      forbidden(ctx, csp, "This media is private.");
+      return;
+    }
+    // a facade's click would load the URL without its signature: signed players load at once
+    PlayerOptions options = signed && requested.facade() ? new PlayerOptions(requested.autoplay(),
+        requested.startSeconds(), requested.theme(), requested.color(), false, requested.dnt(), requested.layout()) : requested;
+    Buffer page = switch (decision) {
+      case NOT_EMBEDDABLE -> entry.variant("embed-unavailable", () -> Buffer.buffer(
+          templates.unavailablePage(views.assets(), item.title(), "Not available for embedding.")));
+      case TERRITORY -> entry.variant("embed-territory", () -> Buffer.buffer(
+          templates.unavailablePage(views.assets(), item.title(), "Not available in your country.")));
+      default -> entry.variant("embed|" + options.query(), () -> Buffer.buffer(templates.embedPage(views.player(item, options))));
+    };
+    SecurityHeaders.htmlPage(ctx.response(), csp);
+    String vary = rights.varyHeader(item);
+    if (vary != null) {
+      ctx.response().putHeader("Vary", vary);
+    }
+    ctx.response().putHeader("Cache-Control", signed ? "private, no-store" : "public, max-age=" + Math.min(MAX_AGE_SECONDS, entry.remainingSeconds()))
+        .end(page);
+  }
+
+  /** 403 with a page that plays nothing and names nothing: signed-URL and private-media refusals. */
+  private void forbidden(RoutingContext ctx, String csp, String message) {
+    SecurityHeaders.htmlPage(ctx.response(), csp);
+    ctx.response().setStatusCode(403).putHeader("Cache-Control", "no-store")
+        .end(Buffer.buffer(templates.unavailablePage(views.assets(), "Not available", message)));
   }
 }

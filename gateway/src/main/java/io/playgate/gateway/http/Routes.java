@@ -36,12 +36,19 @@ public final class Routes {
    * @param eventsMaxBodyBytes largest {@code /events} body in bytes; larger is 413
    * @param metrics {@code GET /metrics}
    * @param accessLog whether to log every request
+   * @param rateLimit partner key check and rate limit, before {@code /oembed}, {@code /embed/:id}, {@code /media/:id}
+   *     and {@code /partner/sign}
+   * @param sign {@code POST /partner/sign}
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
       Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
-      Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog) {
+      Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog,
+      Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign) {
   }
+
+  /** Largest {@code POST /partner/sign} body, in bytes. */
+  public static final long SIGN_BODY_LIMIT_BYTES = 4096;
 
   private Routes() {
   }
@@ -60,7 +67,8 @@ public final class Routes {
     // platform
     router.route().handler(RequestIdHandler.create());
     if (h.accessLog()) {
-      router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+      // SHORT format, with access_token values masked (partner keys stay out of logs)
+      router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(AccessLogFormat.create()));
     }
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
     // the embedded content hub (DESIGN.md §4), reached by the HubClient over loopback like a remote hub
@@ -70,9 +78,14 @@ public final class Routes {
     // public API (DESIGN.md §3)
     // (HEAD is answered like GET without a body: Vert.x drops the body of a HEAD response)
     readable(router, "/").handler(h.index());
-    readable(router, "/oembed").handler(h.oembed());
-    readable(router, "/embed/:id").handler(h.embed());
-    readable(router, "/media/:id").handler(h.share());
+    // rate limited: the routes that fetch from the hub and render per request (assets are static and long-cached,
+    // health is for the platform, /hub/ is the gateway's own loopback client)
+    readable(router, "/oembed").handler(h.rateLimit()).handler(h.oembed());
+    readable(router, "/embed/:id").handler(h.rateLimit()).handler(h.embed());
+    readable(router, "/media/:id").handler(h.rateLimit()).handler(h.share());
+    router.post("/partner/sign")
+        .handler(BodyHandler.create(false).setBodyLimit(SIGN_BODY_LIMIT_BYTES))
+        .handler(h.rateLimit()).handler(h.sign());
     readable(router, "/widgets/*").handler(h.widgets());
     readable(router, "/embed.js").handler(h.hostSdk());
     // players' analytics beacons: small bodies only (413 beyond), no cookies either way

@@ -22,6 +22,17 @@ public final class SecurityHeaders {
   }
 
   /**
+   * The player CSP for a partner's players (issue 5): framable only by the given origins.
+   *
+   * @param frameAncestors CSP source expressions (origins such as {@code https://acme.example}); empty means
+   *     {@link #PLAYER_CSP}'s {@code frame-ancestors *}
+   * @return the {@code Content-Security-Policy} value
+   */
+  public static String playerCsp(java.util.List<String> frameAncestors) {
+    return frameAncestors.isEmpty() ? PLAYER_CSP : BASE + "frame-ancestors " + String.join(" ", frameAncestors);
+  }
+
+  /**
    * Sets the headers of an HTML page.
    *
    * @param resp the response, before its head is written

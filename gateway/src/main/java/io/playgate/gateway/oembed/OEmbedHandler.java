@@ -4,6 +4,7 @@ import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
+import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.Templates;
 import io.vertx.core.Handler;
@@ -11,8 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /oembed} (oEmbed 1.0 §2.2–2.3): validate the query ({@link OEmbedRequest}), match {@code url} against
- * the configured schemes by parsing alone (no match → 404), ask the {@link MediaCache}, refuse media whose owner
- * disabled embedding (401, §2.3.4), and write the pre-serialised response of that variant with
+ * the configured schemes by parsing alone (no match → 404), ask the {@link MediaCache}, refuse with 401 (§2.3.4)
+ * media the viewer may not embed ({@link Rights}: private or unlisted, embedding disabled, outside its
+ * territories), and write the pre-serialised response of that variant with
  * {@code Cache-Control: public, max-age=<remaining freshness>} equal to {@code cache_age}.
  */
 public final class OEmbedHandler implements Handler<RoutingContext> {
@@ -22,13 +24,16 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   private final PlayerViews views;
   private final Templates templates;
   private final String providerName;
+  private final Rights rights;
 
-  private OEmbedHandler(UrlSchemes schemes, MediaCache cache, PlayerViews views, Templates templates, String providerName) {
+  private OEmbedHandler(UrlSchemes schemes, MediaCache cache, PlayerViews views, Templates templates, String providerName,
+      Rights rights) {
     this.schemes = schemes;
     this.cache = cache;
     this.views = views;
     this.templates = templates;
     this.providerName = providerName;
+    this.rights = rights;
   }
 
   /**
@@ -37,11 +42,12 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
    * @param views URL and view builder
    * @param templates template renderer
    * @param providerName oEmbed {@code provider_name}
+   * @param rights the rights policy
    * @return the handler
    */
   public static OEmbedHandler create(UrlSchemes schemes, MediaCache cache, PlayerViews views, Templates templates,
-      String providerName) {
-    return new OEmbedHandler(schemes, cache, views, templates, providerName);
+      String providerName, Rights rights) {
+    return new OEmbedHandler(schemes, cache, views, templates, providerName, rights);
   }
 
   @Override
@@ -53,9 +59,25 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   }
 
   private void respond(RoutingContext ctx, OEmbedRequest req, CachedMedia entry) {
-    if (!entry.item().embeddable()) {
-      ctx.fail(new ProblemException(401, "the owner has disabled embedding for this media"));
-      return;
+    String vary = rights.varyHeader(entry.item());
+    if (vary != null) {
+      ctx.response().putHeader("Vary", vary);
+    }
+    switch (rights.decide(entry.item(), ctx.request(), false, true)) {
+      case PRIVATE -> {
+        ctx.fail(new ProblemException(401, "this media is private; its owner can share it through a signed embed URL"));
+        return;
+      }
+      case NOT_EMBEDDABLE -> {
+        ctx.fail(new ProblemException(401, "the owner has disabled embedding for this media"));
+        return;
+      }
+      case TERRITORY -> {
+        ctx.fail(new ProblemException(401, "this media is not available in your country"));
+        return;
+      }
+      default -> {
+      }
     }
     OEmbedResponse rendered = entry.variant(req.variantKey(),
         () -> OEmbedResponse.render(entry.item(), req, views, templates, providerName));

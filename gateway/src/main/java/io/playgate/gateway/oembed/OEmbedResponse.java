@@ -87,6 +87,10 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
     f.put("html", html);
     f.put("width", size.width());
     f.put("height", size.height());
+    if (item.explicit()) {
+      // extension field (oEmbed 1.0 §2.3.4 allows providers their own): the hub's explicit-content flag
+      f.put("explicit", true);
+    }
     return request.format().equals("xml") ? xml(f) : json(f);
   }
 

@@ -7,6 +7,7 @@ import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaKind;
+import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
@@ -28,12 +29,14 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   private final PlayerViews views;
   private final Templates templates;
   private final String siteName;
+  private final Rights rights;
 
-  private SharePageHandler(MediaCache cache, PlayerViews views, Templates templates, String siteName) {
+  private SharePageHandler(MediaCache cache, PlayerViews views, Templates templates, String siteName, Rights rights) {
     this.cache = cache;
     this.views = views;
     this.templates = templates;
     this.siteName = siteName;
+    this.rights = rights;
   }
 
   /**
@@ -41,10 +44,14 @@ public final class SharePageHandler implements Handler<RoutingContext> {
    * @param views view builder
    * @param templates template renderer
    * @param siteName {@code og:site_name}
+   * @param rights the rights policy: private and unlisted media have no share page (401, as when the hub refuses
+   *     them), media outside the viewer's territories gets a page that plays nothing; {@code embeddable} does not
+   *     apply to this page, which is the gateway's own
    * @return the handler, for a route with an {@code :id} path parameter
    */
-  public static SharePageHandler create(MediaCache cache, PlayerViews views, Templates templates, String siteName) {
-    return new SharePageHandler(cache, views, templates, siteName);
+  public static SharePageHandler create(MediaCache cache, PlayerViews views, Templates templates, String siteName,
+      Rights rights) {
+    return new SharePageHandler(cache, views, templates, siteName, rights);
   }
 
   @Override
@@ -59,6 +66,22 @@ public final class SharePageHandler implements Handler<RoutingContext> {
 
   private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions options) {
     MediaItem item = entry.item();
+    Rights.Decision decision = rights.decide(item, ctx.request(), false, false);
+    if (decision == Rights.Decision.PRIVATE) {
+      ctx.fail(new ProblemException(401, "this media is private"));
+      return;
+    }
+    String vary = rights.varyHeader(item);
+    if (vary != null) {
+      ctx.response().putHeader("Vary", vary);
+    }
+    if (decision == Rights.Decision.TERRITORY) {
+      SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
+      ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds())
+          .end(entry.variant("share-territory", () -> Buffer.buffer(
+              templates.unavailablePage(views.assets(), item.title(), "Not available in your country."))));
+      return;
+    }
     Buffer page = entry.variant("share|" + options.query(), () -> Buffer.buffer(templates.sharePage(view(item, options))));
     SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
     ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds());

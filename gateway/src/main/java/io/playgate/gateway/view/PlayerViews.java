@@ -126,7 +126,7 @@ public final class PlayerViews {
         httpUrl(item.pageUrl()),
         artwork(item, artworkWidth),
         sources(item), naturalSize(item), PlayerView.formatDuration(duration), List.copyOf(rows), options, license,
-        embedUrl(item.id(), options.afterFacadeClick()), assets);
+        embedUrl(item.id(), options.afterFacadeClick()), assets, item.explicit());
   }
 
   /**

@@ -1,0 +1,72 @@
+package io.playgate.gateway.partner;
+
+import io.playgate.gateway.config.GatewayConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configured partners, found by API key or by name. Keys are never held: a presented key is hashed
+ * (SHA-256 of its UTF-8 bytes, lower-case hex) and the hash looked up. Looking up a digest rather than comparing keys
+ * leaks nothing useful through timing: a caller cannot steer the digest of its guess. Immutable and thread-safe.
+ */
+public final class Partners {
+
+  private final Map<String, GatewayConfig.Partner> byHash = new LinkedHashMap<>();
+  private final Map<String, GatewayConfig.Partner> byName = new LinkedHashMap<>();
+
+  private Partners(List<GatewayConfig.Partner> list) {
+    for (GatewayConfig.Partner p : list) {
+      byHash.put(p.keySha256(), p);
+      byName.put(p.name(), p);
+    }
+  }
+
+  /**
+   * @param list validated partners (unique names and key hashes)
+   * @return the registry
+   */
+  public static Partners of(List<GatewayConfig.Partner> list) {
+    return new Partners(list);
+  }
+
+  /**
+   * @param key an API key as presented by a caller
+   * @return the partner it belongs to, or empty
+   */
+  public Optional<GatewayConfig.Partner> byKey(String key) {
+    return Optional.ofNullable(byHash.get(sha256Hex(key)));
+  }
+
+  /**
+   * @param name a partner name
+   * @return the partner, or empty
+   */
+  public Optional<GatewayConfig.Partner> byName(String name) {
+    return Optional.ofNullable(name == null ? null : byName.get(name));
+  }
+
+  /** @return every partner, in configuration order */
+  public List<GatewayConfig.Partner> all() {
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * The hash stored in {@code keySha256} (and printed by {@code java -jar playgate-gateway.jar partner-key <key>}).
+   *
+   * @param key an API key
+   * @return the lower-case hex SHA-256 of its UTF-8 bytes, 64 characters
+   */
+  public static String sha256Hex(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

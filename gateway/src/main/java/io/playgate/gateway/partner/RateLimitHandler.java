@@ -1,0 +1,233 @@
+package io.playgate.gateway.partner;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.http.ProblemException;
+import io.playgate.gateway.http.QueryParams;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates partners and applies token-bucket rate limits (Bucket4j) before a capability handler runs.
+ * <ul>
+ *   <li>A key arrives as {@code Authorization: Bearer <key>} (RFC 6750 §2.1) or as the query parameter
+ *       {@code access_token} (RFC 6750 §2.3, as Facebook's oEmbed takes it); the header wins when both are sent. An
+ *       unknown key is 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3) and a problem
+ *       body; it never falls back to the anonymous limit.</li>
+ *   <li>A known key draws from its partner's bucket, shared by all its callers.</li>
+ *   <li>Without a key a caller draws from the bucket of its client address: the last comma-separated entry of the
+ *       configured trusted proxy header ({@code partners.clientIpHeader}) when that is set and present, else the TCP
+ *       peer address. The header is ignored entirely when not configured, so a client cannot pick its own bucket.
+ *       Client buckets live in a Caffeine cache bounded by {@code partners.maxTrackedClients} and dropped after
+ *       {@code partners.clientIdle} without a request. A capacity of 0 switches the anonymous limit off.</li>
+ *   <li>An empty bucket is 429 with {@code Retry-After} (whole seconds until a token is back, RFC 9110 §10.2.3) and a
+ *       problem body.</li>
+ * </ul>
+ * Meters (Micrometer): {@code playgate.ratelimit.requests} counter tagged {@code caller} (partner name,
+ * {@code anonymous} or {@code unknown-key}) and {@code outcome} ({@code allowed}, {@code rejected},
+ * {@code unauthorized}); gauges {@code playgate.ratelimit.capacity} and {@code playgate.ratelimit.period.seconds}
+ * per caller, {@code playgate.ratelimit.available} per partner, and {@code playgate.ratelimit.clients} (client buckets
+ * held). Runs on the event loop; a bucket is a lock-free local Bucket4j bucket.
+ */
+public final class RateLimitHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimitHandler.class);
+  private static final String PARTNER = "playgate.partner";
+  private static final String METER = "playgate.ratelimit.requests";
+
+  private final Partners partners;
+  private final GatewayConfig.RateLimit anonymousLimit;
+  private final String clientIpHeader;
+  private final TimeMeter clock;
+  private final Map<String, Bucket> partnerBuckets = new HashMap<>();
+  private final Map<String, Counter[]> partnerCounters = new HashMap<>();
+  private final Cache<String, Bucket> clientBuckets;
+  private final Counter anonymousAllowed;
+  private final Counter anonymousRejected;
+  private final Counter unauthorized;
+
+  private RateLimitHandler(Partners partners, GatewayConfig.Partners config, MeterRegistry meters, TimeMeter clock,
+      Ticker ticker) {
+    this.partners = partners;
+    this.anonymousLimit = config.anonymous();
+    this.clientIpHeader = config.clientIpHeader();
+    this.clock = clock;
+    this.clientBuckets = Caffeine.newBuilder()
+        .maximumSize(config.maxTrackedClients())
+        .expireAfterAccess(config.clientIdle())
+        .ticker(ticker)
+        .build();
+    for (GatewayConfig.Partner p : partners.all()) {
+      Bucket bucket = bucket(p.rateLimit());
+      partnerBuckets.put(p.name(), bucket);
+      partnerCounters.put(p.name(), new Counter[] {counter(meters, p.name(), "allowed"), counter(meters, p.name(), "rejected")});
+      limitGauges(meters, p.name(), p.rateLimit());
+      Gauge.builder("playgate.ratelimit.available", bucket, Bucket::getAvailableTokens)
+          .description("tokens left in the partner's bucket").tag("caller", p.name()).register(meters);
+    }
+    limitGauges(meters, "anonymous", anonymousLimit);
+    Gauge.builder("playgate.ratelimit.clients", clientBuckets, Cache::estimatedSize)
+        .description("client address buckets held for anonymous callers").register(meters);
+    anonymousAllowed = counter(meters, "anonymous", "allowed");
+    anonymousRejected = counter(meters, "anonymous", "rejected");
+    unauthorized = counter(meters, "unknown-key", "unauthorized");
+  }
+
+  /**
+   * @param partners the partner registry
+   * @param config {@code partners.*}: the anonymous limit, the trusted client address header and the client map bounds
+   * @param meters where the limits and their use are recorded
+   * @return the handler
+   */
+  public static RateLimitHandler create(Partners partners, GatewayConfig.Partners config, MeterRegistry meters) {
+    return create(partners, config, meters, TimeMeter.SYSTEM_MILLISECONDS, Ticker.systemTicker());
+  }
+
+  /**
+   * As {@link #create(Partners, GatewayConfig.Partners, MeterRegistry)} with given clocks (tests move fakes).
+   *
+   * @param partners the partner registry
+   * @param config {@code partners.*}
+   * @param meters meter registry
+   * @param clock the buckets' clock
+   * @param ticker the client map's clock (idle expiry)
+   * @return the handler
+   */
+  public static RateLimitHandler create(Partners partners, GatewayConfig.Partners config, MeterRegistry meters,
+      TimeMeter clock, Ticker ticker) {
+    return new RateLimitHandler(partners, config, meters, clock, ticker);
+  }
+
+  /**
+   * @param ctx a routing context this handler has passed
+   * @return the authenticated partner of the request, or {@code null} for an anonymous caller
+   */
+  public static GatewayConfig.Partner partner(RoutingContext ctx) {
+    return ctx.get(PARTNER);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String key = presentedKey(ctx.request());
+    if (key != null) {
+      GatewayConfig.Partner partner = partners.byKey(key).orElse(null);
+      if (partner == null) {
+        unauthorized.increment();
+        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        ctx.fail(new ProblemException(401, "unknown API key: check the Authorization: Bearer header or access_token"));
+        return;
+      }
+      ctx.put(PARTNER, partner);
+      Counter[] counters = partnerCounters.get(partner.name());
+      if (consume(ctx, partnerBuckets.get(partner.name()), partner.rateLimit(), counters[0], counters[1])) {
+        ctx.next();
+      } else {
+        LOG.info("ratelimit.reject caller={} path={}", partner.name(), ctx.request().path());
+      }
+      return;
+    }
+    if (anonymousLimit.capacity() == 0) {
+      anonymousAllowed.increment();
+      ctx.next();
+      return;
+    }
+    String client = clientAddress(ctx.request(), clientIpHeader);
+    Bucket bucket = clientBuckets.get(client, c -> bucket(anonymousLimit));
+    if (consume(ctx, bucket, anonymousLimit, anonymousAllowed, anonymousRejected)) {
+      ctx.next();
+    } else {
+      LOG.debug("ratelimit.reject caller=anonymous client={} path={}", client, ctx.request().path());
+    }
+  }
+
+  private boolean consume(RoutingContext ctx, Bucket bucket, GatewayConfig.RateLimit limit, Counter allowed,
+      Counter rejected) {
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      allowed.increment();
+      return true;
+    }
+    rejected.increment();
+    long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    ctx.fail(new ProblemException(429, "rate limit of " + limit.capacity() + " requests per "
+        + limit.period().toSeconds() + " s exceeded; retry after " + seconds + " s"));
+    return false;
+  }
+
+  /**
+   * @param req a request
+   * @return the bearer token of the {@code Authorization} header, else the {@code access_token} query parameter,
+   *     else {@code null}
+   * @throws ProblemException 400 when {@code access_token} is repeated or the query is malformed
+   */
+  static String presentedKey(HttpServerRequest req) {
+    String auth = req.getHeader("Authorization");
+    if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String token = auth.substring(7).trim();
+      if (!token.isEmpty()) {
+        return token;
+      }
+    }
+    String query = req.query();
+    if (query == null || !query.contains("access_token")) {
+      return null;
+    }
+    String token = QueryParams.of(query).get("access_token");
+    return token == null || token.isEmpty() ? null : token;
+  }
+
+  /**
+   * @param req a request
+   * @param trustedHeader the header a trusted proxy sets, or {@code null}
+   * @return the client address the anonymous limit is keyed by: the last comma-separated entry of the trusted header
+   *     (at most 64 characters) when configured and present, else the TCP peer's host
+   */
+  static String clientAddress(HttpServerRequest req, String trustedHeader) {
+    if (trustedHeader != null) {
+      String value = req.getHeader(trustedHeader);
+      if (value != null) {
+        int comma = value.lastIndexOf(',');
+        String last = (comma < 0 ? value : value.substring(comma + 1)).trim();
+        if (!last.isEmpty()) {
+          return last.length() > 64 ? last.substring(0, 64) : last;
+        }
+      }
+    }
+    SocketAddress peer = req.remoteAddress();
+    return peer == null ? "unknown" : peer.hostAddress();
+  }
+
+  private Bucket bucket(GatewayConfig.RateLimit limit) {
+    return Bucket.builder()
+        .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+        .withCustomTimePrecision(clock)
+        .build();
+  }
+
+  private static Counter counter(MeterRegistry meters, String caller, String outcome) {
+    return Counter.builder(METER).description("requests seen by the rate limiter")
+        .tag("caller", caller).tag("outcome", outcome).register(meters);
+  }
+
+  private static void limitGauges(MeterRegistry meters, String caller, GatewayConfig.RateLimit limit) {
+    Gauge.builder("playgate.ratelimit.capacity", limit, GatewayConfig.RateLimit::capacity)
+        .description("token bucket size (requests)").tag("caller", caller).register(meters);
+    Gauge.builder("playgate.ratelimit.period.seconds", limit, l -> l.period().toSeconds())
+        .description("token bucket refill period").tag("caller", caller).baseUnit("seconds").register(meters);
+  }
+}

@@ -1,0 +1,120 @@
+package io.playgate.gateway.partner;
+
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.Visibility;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Locale;
+
+/**
+ * Applies the rights the hub sets on a MediaItem (hub API v1, DESIGN.md §2, and the {@code visibility} extension)
+ * to one viewer. Checked in this order, the first that fails decides:
+ * <ol>
+ *   <li>{@code visibility} private or unlisted: only through a valid signed embed URL ({@link EmbedSigner});</li>
+ *   <li>{@code embeddable: false}: the owner disabled embedding;</li>
+ *   <li>{@code territories}: the viewer's country (ISO 3166-1 alpha-2, from the trusted header
+ *       {@code rights.countryHeader}, e.g. {@code CF-IPCountry}) must be listed, or the list must be {@code ["*"]}.
+ *       An unknown country (header not configured, absent, not two letters, or Cloudflare's {@code XX}/{@code T1})
+ *       gets {@code rights.unknownCountry}: {@code deny} (the default, failing closed) or {@code allow}.</li>
+ * </ol>
+ * {@code explicit} never blocks; handlers flag it. Thread-safe.
+ */
+public final class Rights {
+
+  /** The outcome for one viewer. */
+  public enum Decision {
+    /** May play. */
+    PLAY,
+    /** Private or unlisted, and no valid signature. */
+    PRIVATE,
+    /** The owner disabled embedding. */
+    NOT_EMBEDDABLE,
+    /** Not licensed in the viewer's country (or the country is unknown and unknown is denied). */
+    TERRITORY
+  }
+
+  private final String countryHeader;
+  private final boolean allowUnknown;
+
+  private Rights(GatewayConfig.Rights config) {
+    this.countryHeader = config.countryHeader();
+    this.allowUnknown = config.unknownCountry() == GatewayConfig.UnknownCountry.ALLOW;
+  }
+
+  /**
+   * @param config {@code rights.*}
+   * @return the policy
+   */
+  public static Rights create(GatewayConfig.Rights config) {
+    return new Rights(config);
+  }
+
+  /**
+   * @param item the MediaItem
+   * @param req the viewer's request (for the country header)
+   * @param signed whether the request carries a valid signed embed URL for this item
+   * @param embedding true for embedding routes ({@code /oembed}, {@code /embed/{id}}), where {@code embeddable}
+   *     applies; false for the gateway's own share page
+   * @return the decision
+   */
+  public Decision decide(MediaItem item, HttpServerRequest req, boolean signed, boolean embedding) {
+    if (item.visibility() != Visibility.PUBLIC && !signed) {
+      return Decision.PRIVATE;
+    }
+    if (embedding && !item.embeddable()) {
+      return Decision.NOT_EMBEDDABLE;
+    }
+    if (!territoryAllows(item, country(req))) {
+      return Decision.TERRITORY;
+    }
+    return Decision.PLAY;
+  }
+
+  /**
+   * @param item a MediaItem
+   * @return the header responses about it vary by ({@code Vary}), or {@code null} when its territories are
+   *     {@code ["*"]} or no country header is configured
+   */
+  public String varyHeader(MediaItem item) {
+    return countryHeader != null && !worldwide(item) ? countryHeader : null;
+  }
+
+  /**
+   * @param req a request
+   * @return the viewer's upper-case two-letter country, or {@code null} when unknown
+   */
+  public String country(HttpServerRequest req) {
+    if (countryHeader == null) {
+      return null;
+    }
+    String v = req.getHeader(countryHeader);
+    if (v == null) {
+      return null;
+    }
+    v = v.trim().toUpperCase(Locale.ROOT);
+    if (v.length() != 2 || !Character.isLetter(v.charAt(0)) || !Character.isLetter(v.charAt(1)) || v.charAt(0) > 'Z'
+        || v.charAt(1) > 'Z' || v.equals("XX") || v.equals("T1")) {
+      return null;
+    }
+    return v;
+  }
+
+  private boolean territoryAllows(MediaItem item, String country) {
+    if (worldwide(item)) {
+      return true;
+    }
+    if (country == null) {
+      return allowUnknown;
+    }
+    for (String t : item.territories()) {
+      if (t.equalsIgnoreCase(country)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean worldwide(MediaItem item) {
+    return item.territories().contains("*");
+  }
+}

@@ -1,0 +1,90 @@
+package io.playgate.gateway.partner;
+
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.config.Units;
+import io.playgate.gateway.config.ConfigException;
+import io.playgate.gateway.http.ProblemException;
+import io.playgate.gateway.hub.MediaItem;
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code POST /partner/sign}: mints a signed embed URL ({@link EmbedSigner}) for the calling partner. Must follow
+ * {@link RateLimitHandler} (which authenticates the key and counts the call). Request body
+ * {@code application/json}: {@code {"id": "<media id>", "ttl": "1h"}} ({@code ttl} optional, a duration such as
+ * {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}, or whole seconds; default 1 h; at most
+ * {@code partners.maxSignedTtl}). Answers 200 {@code application/json}
+ * {@code {"url", "id", "partner", "exp", "expiresAt"}} with {@code Cache-Control: no-store}. Without a partner key
+ * 401; a malformed body, id or ttl 400; signing not configured 501. The id is not looked up: a URL for media that
+ * does not exist plays nothing.
+ */
+public final class SignHandler implements Handler<RoutingContext> {
+
+  private static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+  private final EmbedSigner signer;
+  private final String publicBaseUrl;
+  private final Duration maxTtl;
+
+  private SignHandler(EmbedSigner signer, String publicBaseUrl, Duration maxTtl) {
+    this.signer = signer;
+    this.publicBaseUrl = publicBaseUrl;
+    this.maxTtl = maxTtl;
+  }
+
+  /**
+   * @param signer the signer
+   * @param publicBaseUrl the gateway's public base URL, without trailing slash
+   * @param maxTtl longest lifetime granted
+   * @return the handler, for a route with a body handler
+   */
+  public static SignHandler create(EmbedSigner signer, String publicBaseUrl, Duration maxTtl) {
+    return new SignHandler(signer, publicBaseUrl, maxTtl);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
+    if (partner == null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      throw new ProblemException(401, "a partner API key is required (Authorization: Bearer <key>)");
+    }
+    if (!signer.enabled()) {
+      throw new ProblemException(501, "signed embed URLs are not configured on this gateway (partners.signingSecret)");
+    }
+    JsonObject body;
+    try {
+      body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null) {
+      throw ProblemException.badRequest("body: expected a JSON object {\"id\": \"<media id>\", \"ttl\": \"1h\"}");
+    }
+    if (!(body.getValue("id") instanceof String id) || !MediaItem.ID.matcher(id).matches()) {
+      throw ProblemException.badRequest("id: expected a media id matching [A-Za-z0-9_-]{1,64}");
+    }
+    Duration ttl = DEFAULT_TTL;
+    Object rawTtl = body.getValue("ttl");
+    if (rawTtl != null) {
+      try {
+        ttl = rawTtl instanceof Number n && n.doubleValue() == n.longValue() && n.longValue() >= 0
+            ? Duration.ofSeconds(n.longValue()) : Units.duration("ttl", rawTtl);
+      } catch (ConfigException e) {
+        throw ProblemException.badRequest("ttl: expected a duration such as 15m, 1h or 7d, or whole seconds");
+      }
+    }
+    if (ttl.isZero() || ttl.compareTo(maxTtl) > 0) {
+      throw ProblemException.badRequest("ttl: must be positive and at most " + maxTtl.toSeconds() + " s");
+    }
+    EmbedSigner.SignedUrl signed = signer.sign(publicBaseUrl, id, partner.name(), ttl);
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("url", signed.url()).put("id", id).put("partner", partner.name())
+            .put("exp", signed.expiresEpochSeconds())
+            .put("expiresAt", Instant.ofEpochSecond(signed.expiresEpochSeconds()).toString()).encode());
+  }
+}

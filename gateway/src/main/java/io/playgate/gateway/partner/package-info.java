@@ -1,0 +1,8 @@
+/**
+ * Partners, rate limits and rights (issue 5, DESIGN.md §1): who calls the gateway and how often
+ * ({@link io.playgate.gateway.partner.Partners}, {@link io.playgate.gateway.partner.RateLimitHandler}), what the hub
+ * lets a viewer see ({@link io.playgate.gateway.partner.Rights}: {@code embeddable}, {@code territories},
+ * {@code visibility}), and signed embed URLs for private and unlisted media
+ * ({@link io.playgate.gateway.partner.EmbedSigner}, {@link io.playgate.gateway.partner.SignHandler}).
+ */
+package io.playgate.gateway.partner;

@@ -47,8 +47,8 @@ public final class TestGateway {
 
   /**
    * @param overrides key path → value, e.g. {@code hub.mode → remote}
-   * @return the validated configuration: defaults, then port 0 on 127.0.0.1, one instance, the test catalogue,
-   *     then the overrides
+   * @return the validated configuration: defaults, then port 0 on 127.0.0.1, one instance, the test catalogue, no
+   *     anonymous rate limit, then the overrides
    */
   public static GatewayConfig config(Map<String, String> overrides) {
     Properties props = new Properties();
@@ -56,6 +56,8 @@ public final class TestGateway {
     props.setProperty("playgate.server.port", "0");
     props.setProperty("playgate.server.instances", "1");
     props.setProperty("playgate.hub.catalog", testCatalog().toString());
+    // tests send hundreds of requests from one address: no anonymous rate limit unless a test sets one
+    props.setProperty("playgate.partners.anonymous.capacity", "0");
     overrides.forEach((k, v) -> props.setProperty("playgate." + k, v));
     Vertx vertx = Vertx.vertx();
     try {

@@ -1,0 +1,121 @@
+package io.playgate.gateway.partner;
+
+import static io.playgate.gateway.partner.PartnerFixtures.assertProblem;
+import static io.playgate.gateway.partner.PartnerFixtures.oembed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub's rights (embeddable, territories, explicit) on a real gateway with its embedded hub (issue 5, item 6). */
+class RightsIT {
+
+  private Vertx vertx;
+  private Playgate gateway;
+  private String base;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (gateway != null) {
+      gateway.stop().await(10, TimeUnit.SECONDS);
+    }
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private void start(Map<String, String> overrides) {
+    gateway = TestGateway.start(vertx, overrides);
+    base = gateway.publicBaseUrl();
+  }
+
+  private static Document assertNoMediaPage(HttpResponse<String> r, String message) {
+    assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select("audio, video, source, .pg-facade")).isEmpty();
+    assertThat(d.text()).contains(message);
+    return d;
+  }
+
+  @Test
+  void notEmbeddableIs401AndAPageWithoutMedia() {
+    start(Map.of());
+    assertThat(assertProblem(Http.get(oembed(base, "noembed", "")), 401).getString("detail")).contains("embedding");
+    assertThat(assertProblem(Http.get(oembed(base, "noembed", "&format=xml")), 401).getString("detail")).contains("embedding");
+    assertNoMediaPage(Http.get(base + "/embed/noembed"), "Not available for embedding");
+    assertNoMediaPage(Http.get(base + "/embed/noembed?facade=1"), "Not available for embedding");
+  }
+
+  @Test
+  void territoriesFollowTheTrustedCountryHeader() {
+    start(Map.of("rights.countryHeader", "CF-IPCountry"));
+    // inside: plays, and the answer says it varies by the header
+    HttpResponse<String> de = Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE");
+    assertThat(de.statusCode()).isEqualTo(200);
+    assertThat(de.headers().firstValue("Vary")).hasValue("CF-IPCountry");
+    assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "at").statusCode()).isEqualTo(200);
+    HttpResponse<String> dePage = Http.get(base + "/embed/geo1", "CF-IPCountry", "DE");
+    assertThat(dePage.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(dePage.body()).select("source")).isNotEmpty();
+    // outside
+    assertThat(assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "FR"), 401).getString("detail"))
+        .contains("country");
+    assertNoMediaPage(Http.get(base + "/embed/geo1", "CF-IPCountry", "FR"), "Not available in your country");
+    assertNoMediaPage(Http.get(base + "/media/geo1", "CF-IPCountry", "FR"), "Not available in your country");
+    // unknown country (absent, Cloudflare's XX and T1, garbage): denied by default
+    assertProblem(Http.get(oembed(base, "geo1", "")), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "XX"), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "T1"), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DEU"), 401);
+    assertNoMediaPage(Http.get(base + "/embed/geo1"), "Not available in your country");
+    // worldwide media ignores the header and does not vary by it
+    HttpResponse<String> t1 = Http.get(oembed(base, "t1", ""), "CF-IPCountry", "FR");
+    assertThat(t1.statusCode()).isEqualTo(200);
+    assertThat(t1.headers().firstValue("Vary")).isEmpty();
+  }
+
+  @Test
+  void unknownCountryCanBeAllowed() {
+    start(Map.of("rights.countryHeader", "CF-IPCountry", "rights.unknownCountry", "allow"));
+    assertThat(Http.get(oembed(base, "geo1", "")).statusCode()).isEqualTo(200);
+    assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "XX").statusCode()).isEqualTo(200);
+    // a known country outside the list is still refused
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "FR"), 401);
+  }
+
+  @Test
+  void anUntrustedCountryHeaderIsIgnored() {
+    // no rights.countryHeader: a viewer cannot claim a country
+    start(Map.of());
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE"), 401);
+    assertNoMediaPage(Http.get(base + "/embed/geo1", "CF-IPCountry", "DE"), "Not available in your country");
+  }
+
+  @Test
+  void explicitIsFlaggedInOEmbedAndOnThePlayer() {
+    start(Map.of());
+    assertThat(Http.json(Http.get(oembed(base, "explicit1", ""))).getBoolean("explicit")).isTrue();
+    assertThat(Http.json(Http.get(oembed(base, "t1", ""))).containsKey("explicit")).isFalse();
+    Document xml = Jsoup.parse(Http.get(oembed(base, "explicit1", "&format=xml")).body(), "", org.jsoup.parser.Parser.xmlParser());
+    assertThat(xml.select("oembed > explicit").text()).isEqualTo("true");
+    Document page = Jsoup.parse(Http.get(base + "/embed/explicit1").body());
+    assertThat(page.select(".pg-explicit").text()).isEqualTo("Explicit");
+    assertThat(page.select("source")).isNotEmpty();
+    assertThat(Jsoup.parse(Http.get(base + "/embed/explicit1?facade=1").body()).select(".pg-explicit")).hasSize(1);
+    assertThat(Jsoup.parse(Http.get(base + "/media/explicit1").body()).select(".pg-explicit")).hasSize(1);
+    assertThat(Jsoup.parse(Http.get(base + "/embed/t1").body()).select(".pg-explicit")).isEmpty();
+  }
+}

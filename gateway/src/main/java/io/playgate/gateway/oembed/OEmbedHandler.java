@@ -4,6 +4,8 @@ import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.partner.RateLimitHandler;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.Templates;
@@ -14,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /oembed} (oEmbed 1.0 §2.2–2.3): validate the query ({@link OEmbedRequest}), match {@code url} against
  * the configured schemes by parsing alone (no match → 404), ask the {@link MediaCache}, refuse with 401 (§2.3.4)
  * media the viewer may not embed ({@link Rights}: private or unlisted, embedding disabled, outside its
- * territories), and write the pre-serialised response of that variant with
+ * territories), and write (for a partner's request, with {@code partner=<name>} in the iframe {@code src}) the pre-serialised response of that variant with
  * {@code Cache-Control: public, max-age=<remaining freshness>} equal to {@code cache_age}.
  */
 public final class OEmbedHandler implements Handler<RoutingContext> {
@@ -59,9 +61,11 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   }
 
   private void respond(RoutingContext ctx, OEmbedRequest req, CachedMedia entry) {
+    // a partner's answer differs (partner=<name> in the iframe src); territory-limited media differs by country
+    ctx.response().headers().add("Vary", "Authorization");
     String vary = rights.varyHeader(entry.item());
     if (vary != null) {
-      ctx.response().putHeader("Vary", vary);
+      ctx.response().headers().add("Vary", vary);
     }
     switch (rights.decide(entry.item(), ctx.request(), false, true)) {
       case PRIVATE -> {
@@ -79,8 +83,10 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
       default -> {
       }
     }
-    OEmbedResponse rendered = entry.variant(req.variantKey(),
-        () -> OEmbedResponse.render(entry.item(), req, views, templates, providerName));
+    GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
+    String partnerName = partner == null ? null : partner.name();
+    OEmbedResponse rendered = entry.variant(partnerName == null ? req.variantKey() : req.variantKey() + "|partner=" + partnerName,
+        () -> OEmbedResponse.render(entry.item(), req, views, templates, providerName, partnerName));
     long age = entry.remainingSeconds();
     ctx.response()
         .putHeader("Content-Type", req.format().equals("xml") ? "text/xml; charset=utf-8" : "application/json")

@@ -54,6 +54,24 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    */
   public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
       String providerName) {
+    return render(item, request, views, templates, providerName, null);
+  }
+
+  /**
+   * As {@link #render(MediaItem, OEmbedRequest, PlayerViews, Templates, String)} for a partner's request (issue 5):
+   * the iframe {@code src} carries {@code partner=<name>}, so the player page takes the partner's
+   * {@code frame-ancestors}.
+   *
+   * @param item the MediaItem
+   * @param request the validated request
+   * @param views URL and view builder
+   * @param templates renders the iframe snippet
+   * @param providerName {@code provider_name}
+   * @param partner the calling partner's name ({@code [a-z0-9-]}), or {@code null}
+   * @return the pre-serialised response
+   */
+  public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
+      String providerName, String partner) {
     boolean video = item.kind() == MediaKind.VIDEO;
     PlayerOptions options = request.options();
     if (!video && options.layout() == null && request.maxHeight() != null) {
@@ -63,7 +81,11 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
     PlayerSize size = PlayerViews.naturalSize(item, video ? null : options.layout())
         .clamp(request.maxWidth(), request.maxHeight(), video);
     String iframeTitle = item.artist() == null ? item.title() : item.title() + " – " + item.artist().name();
-    String html = templates.iframe(views.embedUrl(item.id(), options), size.width(), size.height(), iframeTitle);
+    String src = views.embedUrl(item.id(), options);
+    if (partner != null) {
+      src += (src.contains("?") ? "&" : "?") + "partner=" + partner;
+    }
+    String html = templates.iframe(src, size.width(), size.height(), iframeTitle);
 
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", video ? "video" : "rich");

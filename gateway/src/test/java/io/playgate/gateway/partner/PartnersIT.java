@@ -63,8 +63,20 @@ class PartnersIT {
     assertThat(query.statusCode()).isEqualTo(200);
     // the scheme name is case-insensitive (RFC 9110 §11.1)
     assertThat(Http.get(oembed(base, "t1", ""), "Authorization", "bearer " + ACME_KEY).statusCode()).isEqualTo(200);
-    assertThat(count(gateway.meters(), "acme", "allowed")).isEqualTo(3);
-    assertThat(count(gateway.meters(), "anonymous", "allowed")).isZero();
+    assertThat(count(gateway.meterRegistry(), "acme", "allowed")).isEqualTo(3);
+    assertThat(count(gateway.meterRegistry(), "anonymous", "allowed")).isZero();
+    // the partner's players carry its name, so they take its frame-ancestors
+    String src = org.jsoup.Jsoup.parse(Http.json(bearer).getString("html")).selectFirst("iframe").attr("src");
+    assertThat(src).isEqualTo(base + "/embed/t1?partner=acme");
+    HttpResponse<String> player = Http.get(src);
+    assertThat(player.statusCode()).isEqualTo(200);
+    assertThat(player.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .endsWith("frame-ancestors https://acme.example");
+    // anonymous answers are not attributed (and not served from the partner's variant)
+    assertThat(Http.json(Http.get(oembed(base, "t1", ""))).getString("html")).doesNotContain("partner=");
+    assertThat(Http.get(base + "/embed/t1").headers().firstValue("Content-Security-Policy").orElseThrow())
+        .endsWith("frame-ancestors *");
+    assertProblem(Http.get(base + "/embed/t1?partner=nobody"), 400);
   }
 
   @Test
@@ -78,7 +90,7 @@ class PartnersIT {
     assertProblem(Http.get(oembed(base, "t1", "&access_token=" + PartnerFixtures.ACME_SHA256)), 401);
     assertProblem(Http.get(base + "/embed/t1?access_token=nope"), 401);
     assertProblem(Http.get(oembed(base, "t1", "&access_token=a&access_token=b")), 400);
-    assertThat(count(gateway.meters(), "unknown-key", "unauthorized")).isEqualTo(4);
+    assertThat(count(gateway.meterRegistry(), "unknown-key", "unauthorized")).isEqualTo(4);
   }
 
   @Test
@@ -97,7 +109,7 @@ class PartnersIT {
     assertThat(Http.get(oembed(base, "t1", ""), "Authorization", "Bearer " + ACME_KEY).statusCode()).isEqualTo(200);
     assertThat(Http.get(oembed(base, "t1", "")).statusCode()).isEqualTo(200);
 
-    MeterRegistry meters = gateway.meters();
+    MeterRegistry meters = gateway.meterRegistry();
     assertThat(count(meters, "tiny", "allowed")).isEqualTo(2);
     assertThat(count(meters, "tiny", "rejected")).isEqualTo(1);
     assertThat(meters.get("playgate.ratelimit.capacity").tag("caller", "tiny").gauge().value()).isEqualTo(2);
@@ -125,8 +137,8 @@ class PartnersIT {
         .statusCode()).isEqualTo(200);
     // assets and health are not limited
     assertThat(Http.get(base + "/health/live", "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
-    assertThat(count(gateway.meters(), "anonymous", "rejected")).isEqualTo(2);
-    assertThat(gateway.meters().get("playgate.ratelimit.clients").gauge().value()).isEqualTo(2);
+    assertThat(count(gateway.meterRegistry(), "anonymous", "rejected")).isEqualTo(2);
+    assertThat(gateway.meterRegistry().get("playgate.ratelimit.clients").gauge().value()).isEqualTo(2);
   }
 
   @Test
@@ -138,6 +150,6 @@ class PartnersIT {
     // spoofing a new address each time does not buy a new bucket: all three share the TCP peer's
     assertProblem(Http.get(url, "X-Forwarded-For", "203.0.113.3"), 429);
     assertProblem(Http.get(url), 429);
-    assertThat(gateway.meters().get("playgate.ratelimit.clients").gauge().value()).isEqualTo(1);
+    assertThat(gateway.meterRegistry().get("playgate.ratelimit.clients").gauge().value()).isEqualTo(1);
   }
 }

@@ -65,7 +65,8 @@ class RightsIT {
     // inside: plays, and the answer says it varies by the header
     HttpResponse<String> de = Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE");
     assertThat(de.statusCode()).isEqualTo(200);
-    assertThat(de.headers().firstValue("Vary")).hasValue("CF-IPCountry");
+    assertThat(de.headers().allValues("Vary")).contains("CF-IPCountry");
+    assertThat(Http.get(base + "/embed/geo1", "CF-IPCountry", "DE").headers().allValues("Vary")).contains("CF-IPCountry");
     assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "at").statusCode()).isEqualTo(200);
     HttpResponse<String> dePage = Http.get(base + "/embed/geo1", "CF-IPCountry", "DE");
     assertThat(dePage.statusCode()).isEqualTo(200);
@@ -84,7 +85,7 @@ class RightsIT {
     // worldwide media ignores the header and does not vary by it
     HttpResponse<String> t1 = Http.get(oembed(base, "t1", ""), "CF-IPCountry", "FR");
     assertThat(t1.statusCode()).isEqualTo(200);
-    assertThat(t1.headers().firstValue("Vary")).isEmpty();
+    assertThat(t1.headers().allValues("Vary")).doesNotContain("CF-IPCountry");
   }
 
   @Test

@@ -96,7 +96,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .putHeader("X-Content-Type-Options", "nosniff")
         // public, credential-free data: let browser clients of /oembed read why a request failed
         .putHeader("Access-Control-Allow-Origin", "*");
-    if (status == 405) {
+    if (status == 405 && !resp.headers().contains("Allow")) {
       resp.putHeader("Allow", "GET, HEAD");
     }
     resp.end(problem.toBuffer());

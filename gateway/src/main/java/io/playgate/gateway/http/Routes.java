@@ -86,6 +86,10 @@ public final class Routes {
     router.post("/partner/sign")
         .handler(BodyHandler.create(false).setBodyLimit(SIGN_BODY_LIMIT_BYTES))
         .handler(h.rateLimit()).handler(h.sign());
+    router.route("/partner/sign").handler(ctx -> {
+      ctx.response().putHeader("Allow", "POST");
+      ctx.fail(405);
+    });
     readable(router, "/widgets/*").handler(h.widgets());
     readable(router, "/embed.js").handler(h.hostSdk());
     // players' analytics beacons: small bodies only (413 beyond), no cookies either way

@@ -148,6 +148,9 @@ class SignedEmbedIT {
     String body = "{\"id\": \"private1\"}";
     HttpResponse<String> anonymous = post(base + "/partner/sign", body);
     assertProblem(anonymous, 401);
+    HttpResponse<String> get = Http.get(base + "/partner/sign");
+    assertProblem(get, 405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
     assertProblem(post(base + "/partner/sign", body, "Authorization", "Bearer wrong"), 401);
     assertProblem(post(base + "/partner/sign?access_token=wrong", body), 401);

@@ -254,6 +254,48 @@ class PlayerBrowserIT {
     assertThat(number(call(2, "getDuration", null))).isGreaterThan(2.0);
   }
 
+  /** A player.js host without our SDK: raw messages (objects or JSON strings) work; junk is ignored. */
+  @Test
+  void rawPlayerJsMessagesWorkAndJunkIsIgnored() {
+    hostPages.put("/raw.html", framePage(List.of(base + "/embed/" + TRACK), 560, 152));
+    driver.get(hostOrigin + "/raw.html");
+    call(0, "getPaused", null); // waits for ready
+    Object answer = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const w = document.querySelector('iframe').contentWindow;
+        const answers = [];
+        window.addEventListener('message', (e) => {
+          if (e.source !== w) return;
+          const d = typeof e.data === 'string' ? JSON.parse(e.data) : e.data;
+          if (d.listener === 'raw-1' || d.listener === 'raw-2' || d.listener === 'raw-3') answers.push(d);
+        });
+        for (const junk of ['not json', '{"context":"player.js","method":"eval","value":"alert(1)"}',
+            { context: 'player.js', method: 'constructor' }, { context: 'player.js', method: '__proto__' },
+            { context: 'player.js', method: 'toString' }, 'x'.repeat(100000), null, [1, 2], 42,
+            { context: 'other', method: 'play' }, { method: 'play' },
+            { context: 'player.js', method: 'setCurrentTime', value: 'NaN' },
+            { context: 'player.js', method: 'setVolume', value: { valueOf: 1 } }]) {
+          w.postMessage(junk, '*');
+        }
+        // after the junk: still paused, and still answering (an object message, then a JSON string)
+        w.postMessage({ context: 'player.js', version: '0.0.11', method: 'getPaused', listener: 'raw-1' }, '*');
+        w.postMessage({ context: 'player.js', method: 'play' }, '*');
+        setTimeout(() => {
+          w.postMessage(JSON.stringify({ context: 'player.js', method: 'getPaused', listener: 'raw-2' }), '*');
+          w.postMessage(JSON.stringify({ context: 'player.js', method: 'getCurrentTime', listener: 'raw-3' }), '*');
+          setTimeout(() => done(answers), 1500);
+        }, 1500);""");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> answers = (List<Map<String, Object>>) answer;
+    System.out.println("[raw] " + answers);
+    assertThat(answers).hasSize(3);
+    assertThat(answers.get(0)).containsEntry("event", "getPaused").containsEntry("value", true)
+        .containsEntry("context", "player.js");
+    assertThat(answers.get(1)).containsEntry("event", "getPaused").containsEntry("value", false);
+    assertThat(number(answers.get(2).get("value"))).isGreaterThan(0.3);
+    call(0, "pause", null);
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // the player page itself
 

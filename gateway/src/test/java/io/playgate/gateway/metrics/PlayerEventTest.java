@@ -1,0 +1,66 @@
+package io.playgate.gateway.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+class PlayerEventTest {
+
+  private static PlayerEvent parse(String json) {
+    return PlayerEvent.parse(Buffer.buffer(json));
+  }
+
+  @Test
+  void acceptsExactlyTheFourMembers() {
+    PlayerEvent e = parse("{\"v\":1,\"media\":\"t1\",\"event\":\"q50\",\"origin\":\"HTTPS://Blog.Example:8443\"}");
+    assertThat(e).isEqualTo(new PlayerEvent("t1", "q50", "https://blog.example:8443"));
+    assertThat(parse("{\"origin\":\"null\",\"event\":\"ended\",\"media\":\"a-b_c\",\"v\":1.0}").origin()).isEqualTo("null");
+  }
+
+  @Test
+  void originsAreOriginsOnly() {
+    for (String bad : new String[] {"", "blog.example", "https://blog.example/", "https://blog.example/x",
+        "https://blog.example?q", "https://blog.example#f", "https://u:p@blog.example", "ftp://blog.example",
+        "javascript:alert(1)", "data:text/html,x", "https://", "https://blog.example:0", "https://blog.example:99999",
+        "https://" + "a".repeat(300) + ".example", "null "}) {
+      assertThatThrownBy(() -> PlayerEvent.origin(bad)).as(bad).hasMessageStartingWith("origin:");
+    }
+    assertThat(PlayerEvent.origin("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
+    assertThat(PlayerEvent.origin("http://127.0.0.1:5000")).isEqualTo("http://127.0.0.1:5000");
+  }
+
+  @Test
+  void rejectsEverythingElseNamingTheMember() {
+    assertThatThrownBy(() -> parse("null")).hasMessageStartingWith("body:");
+    assertThatThrownBy(() -> parse("\"play\"")).hasMessageStartingWith("body:");
+    assertThatThrownBy(() -> parse("{\"v\":\"1\",\"media\":\"t1\",\"event\":\"play\",\"origin\":\"null\"}"))
+        .hasMessageStartingWith("v:");
+    assertThatThrownBy(() -> parse("{\"v\":1,\"media\":7,\"event\":\"play\",\"origin\":\"null\"}"))
+        .hasMessageStartingWith("media:");
+    assertThatThrownBy(() -> parse("{\"v\":1,\"media\":\"t1\",\"event\":\"PLAY\",\"origin\":\"null\"}"))
+        .hasMessageStartingWith("event:");
+    assertThatThrownBy(() -> parse("{\"v\":1,\"media\":\"t1\",\"event\":\"play\",\"origin\":\"null\",\"ip\":\"1.2.3.4\"}"))
+        .hasMessageStartingWith("unknown member 'ip'");
+  }
+
+  @Test
+  void counterCapsOriginsAndMediaIds() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PlayerEventCounter counter = new PlayerEventCounter(registry, 2, 1);
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"));
+    counter.count(new PlayerEvent("m1", "play", "https://b.example"));
+    counter.count(new PlayerEvent("m1", "play", "https://c.example"));
+    counter.count(new PlayerEvent("m2", "play", "https://a.example"));
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"));
+    assertThat(registry.get(PlayerEventCounter.METER).tags("media", "m1", "origin", "https://a.example").counter().count())
+        .isEqualTo(2);
+    assertThat(registry.get(PlayerEventCounter.METER).tags("media", "m1", "origin", "other").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get(PlayerEventCounter.METER).tags("media", "other", "origin", "https://a.example").counter()
+        .count()).isEqualTo(1);
+    assertThat(registry.getMeters()).hasSize(4);
+  }
+}

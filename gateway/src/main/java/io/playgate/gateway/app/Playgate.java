@@ -70,11 +70,6 @@ public final class Playgate {
   private final List<String> deployments;
   private final GatewayMetrics metrics;
 
-  /** Distinct embedding origins counted by name in player-event metrics; later ones count as "other". */
-  public static final int EVENT_ORIGINS_MAX = 200;
-  /** Distinct media ids counted by name in player-event metrics; later ones count as "other". */
-  public static final int EVENT_MEDIA_IDS_MAX = 5_000;
-
   private Playgate(Vertx vertx, int port, String publicBaseUrl, LocalHub localHub, MediaCache cache,
       HubClient hubClient, List<String> deployments, GatewayMetrics metrics) {
     this.vertx = vertx;
@@ -157,8 +152,8 @@ public final class Playgate {
           return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
         }
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
-        PlayerEventCounter eventCounter = new PlayerEventCounter(metrics.registry(), EVENT_ORIGINS_MAX,
-            EVENT_MEDIA_IDS_MAX);
+        PlayerEventCounter eventCounter = new PlayerEventCounter(metrics.registry(),
+            config.metrics().eventOrigins(), config.metrics().eventMediaIds());
         // a beacon is counted only for media the gateway already knows: cached, or listed by the embedded hub;
         // checking costs no hub call
         java.util.function.Predicate<String> knownMedia = id -> cache.isCached(id) || (localHub != null

@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param oembed the oEmbed provider settings
  * @param partners partner keys, rate limits and signed embed URLs
  * @param rights how viewer territory is found for the hub's {@code territories} field
+ * @param metrics bounds of the player-event metrics
  */
-public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, Partners partners, Rights rights) {
+public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, Partners partners, Rights rights,
+    Metrics metrics) {
 
   /** Where the placeholder for the public base URL may appear in {@code oembed.schemes}. */
   public static final String PUBLIC_BASE_URL_PLACEHOLDER = "{publicBaseUrl}";
@@ -150,6 +152,17 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
   }
 
   /**
+   * Bounds of {@code playgate_player_events_total} (beacons of {@code POST /events}): the first so many distinct
+   * values keep their name as a label, later ones count as {@code other}, so {@code /metrics} cannot be grown
+   * without limit.
+   *
+   * @param eventOrigins distinct embedding origins kept by name, 0..100000
+   * @param eventMediaIds distinct media ids kept by name, 0..1000000
+   */
+  public record Metrics(int eventOrigins, int eventMediaIds) {
+  }
+
+  /**
    * Validates the merged configuration tree.
    *
    * @param json the merged tree, shaped like {@code conf/gateway.yaml}
@@ -214,8 +227,12 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
       schemes.add(PUBLIC_BASE_URL_PLACEHOLDER + "/media/{id}");
     }
     OEmbed oembed = new OEmbed(List.copyOf(schemes), requiredString(o, "oembed.providerName", "providerName"));
+    JsonObject m = section(json, "metrics");
+    Metrics metrics = new Metrics(
+        intIn(m, "metrics.eventOrigins", "eventOrigins", 0, 100_000),
+        intIn(m, "metrics.eventMediaIds", "eventMediaIds", 0, 1_000_000));
     return new GatewayConfig(server, hub, cache, oembed, partners(section(json, "partners")),
-        rights(section(json, "rights")));
+        rights(section(json, "rights")), metrics);
   }
 
   private static final java.util.regex.Pattern PARTNER_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");

@@ -2,6 +2,7 @@ package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -247,6 +248,17 @@ class PlayerBrowserIT {
   @Test
   void sdkVideoPlaysAndPauses() {
     openSdkPage();
+    WebElement frame = driver.findElements(By.cssSelector("iframe.playgate-player")).get(2);
+    double ratio = (double) frame.getRect().getWidth() / frame.getRect().getHeight();
+    assertThat(ratio).as("the video box keeps 16:9 (%s)", frame.getRect().getDimension()).isCloseTo(16.0 / 9, within(0.02));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 1500));
+    try {
+      waitFor(() -> frame.getRect().getWidth() < 480, "the video box to shrink with the page");
+      double narrow = (double) frame.getRect().getWidth() / frame.getRect().getHeight();
+      assertThat(narrow).as("still 16:9 when narrow").isCloseTo(16.0 / 9, within(0.02));
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1500));
+    }
     call(2, "play", null);
     waitForNumber(() -> number(call(2, "getCurrentTime", null)), t -> t > 1.0, "video time past 1 s");
     call(2, "pause", null);

@@ -3,7 +3,8 @@
  *  - turns <a class="playgate-embed" href="…"> links (hub page URLs or /media/{id} URLs) into players, by asking this
  *    gateway's /oembed (CORS, no cookies); data-autoplay, data-start, data-theme, data-color, data-facade, data-dnt,
  *    data-layout, data-maxwidth and data-maxheight on the link become the oEmbed query;
- *  - grows Playgate iframes that ask for it (a playlist shows its whole track list);
+ *  - gives videos a responsive box at their aspect ratio, and grows Playgate iframes that ask for it (a playlist
+ *    shows its whole track list);
  *  - exposes Playgate.player(iframe): a Promise-based wrapper over the player.js control API
  *    (https://github.com/embedly/player.js) that the player speaks over postMessage.
  * Messages are parsed as data (JSON.parse), accepted only from this gateway's origin and from the iframe's window.
@@ -196,6 +197,12 @@
         f.className = 'playgate-player';
         f.style.border = '0';
         f.style.maxWidth = '100%';
+        if (o.type === 'video' && o.width > 0 && o.height > 0) {
+          // a responsive box at the video's aspect ratio: as wide as the oEmbed answer allows, narrower on small screens
+          f.style.width = o.width + 'px';
+          f.style.height = 'auto';
+          f.style.aspectRatio = o.width + ' / ' + o.height;
+        }
         f.setAttribute('data-playgate-url', link.href);
         link.replaceWith(f);
         return f;

@@ -355,13 +355,25 @@ function setup(root) {
 }
 
 /** Asks the host page (embed.js) for the height that shows the whole track list of a large collection player. */
+let lastRequestedHeight = 0;
 function requestResize(player) {
   const list = player.root.querySelector('.pg-tracklist');
   if (!framed || !list || !player.root.classList.contains('pg-layout-large')) return;
   const wanted = Math.min(MAX_RESIZE_PX, Math.ceil(window.innerHeight - list.clientHeight + list.scrollHeight));
-  if (wanted > window.innerHeight + 1) {
+  if (wanted > window.innerHeight + 1 && wanted !== lastRequestedHeight) {
+    lastRequestedHeight = wanted;
     window.parent.postMessage(JSON.stringify({ context: 'playgate', event: 'resize', value: { height: wanted } }), '*');
   }
+}
+
+/** Layout settles after fonts, images and the host's own sizing: ask again whenever the list's box changes. */
+function watchSize(player) {
+  const list = player.root.querySelector('.pg-tracklist');
+  if (!framed || !list) return;
+  requestResize(player);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => requestResize(player)).observe(list);
+  window.addEventListener('load', () => requestResize(player));
+  player.root.addEventListener('pg:layout', () => requestAnimationFrame(() => requestResize(player)));
 }
 
 const players = Array.from(document.querySelectorAll('.pg-player')).map(setup).filter((p) => p !== null);
@@ -383,6 +395,5 @@ if (players.length > 0) {
   });
   media.addEventListener('error', () => channel.emit('error', { code: media.error ? media.error.code : 0 }));
   channel.ready();
-  requestResize(main);
-  main.root.addEventListener('pg:layout', () => requestAnimationFrame(() => requestResize(main)));
+  watchSize(main);
 }

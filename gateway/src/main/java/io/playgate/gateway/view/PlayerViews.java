@@ -113,6 +113,10 @@ public final class PlayerViews {
       if (t.kind() != MediaKind.TRACK && t.kind() != MediaKind.VIDEO) {
         continue;
       }
+      if (t.visibility() != io.playgate.gateway.hub.Visibility.PUBLIC) {
+        // a private or unlisted member of a public album or playlist plays only through its own signed URL
+        continue;
+      }
       rows.add(new PlayerView.TrackRow(n++, t.id(), t.kind().wireName(), t.title(),
           t.artist() == null ? null : t.artist().name(), PlayerView.formatDuration(t.durationMs()), sources(t),
           artwork(t, 640)));

@@ -114,6 +114,17 @@ class SignedEmbedIT {
   }
 
   @Test
+  void privateMembersOfAPublicAlbumAreLeftOut() {
+    start(Map.of());
+    for (String path : new String[] {"/embed/amix", "/media/amix"}) {
+      Document d = Jsoup.parse(Http.get(base + path).body());
+      assertThat(d.select(".pg-tracklist .pg-row")).as(path).hasSize(1);
+      assertThat(d.select("[data-media-id=private1], [data-media-id=unlisted1]")).as(path).isEmpty();
+      assertThat(d.text()).as(path).doesNotContain("Private").doesNotContain("Unlisted Track");
+    }
+  }
+
+  @Test
   void expiredTamperedOrMisappliedSignaturesAre403() throws Exception {
     start(Map.of());
     long future = Instant.now().getEpochSecond() + 600;

@@ -20,34 +20,67 @@ import java.util.Optional;
  * <p>A pattern looks like {@code https://hub.example/track/{id}} or {@code https://*.hub.example/video/{id}/*}:
  * <ul>
  *   <li>scheme: {@code http} and {@code https} are interchangeable; nothing else matches;</li>
- *   <li>host: compared case-insensitively; a leading {@code *.} matches one or more subdomain labels (not the bare
- *       domain, and never a look-alike such as {@code hub.example.evil.test} or {@code evilhub.example});</li>
+ *   <li>host: a DNS name of letters, digits and hyphens, compared case-insensitively; a leading {@code *.} matches
+ *       one or more subdomain labels (not the bare domain, and never a look-alike such as
+ *       {@code hub.example.evil.test} or {@code evilhub.example}); a configured alias prefix
+ *       ({@code oembed.hostAliases}, e.g. {@code www.}, {@code m.}) may stand in front of a pattern's host;</li>
+ *   <li>IP literals never match, in any spelling a browser or resolver would accept: IPv6 ({@code [::1]},
+ *       {@code [::ffff:7f00:1]}), dotted, decimal ({@code 2130706433}), octal ({@code 0177.0.0.1}), hex
+ *       ({@code 0x7f000001}), short ({@code 1}, {@code 127.1}) and {@code 0.0.0.0}: a host whose last label is a
+ *       number is an IPv4 address to the WHATWG URL parser, so it is refused whatever it looks like;</li>
  *   <li>port: must equal the pattern's (an absent port equals the scheme's default);</li>
  *   <li>path: compared segment by segment, case-sensitively, after percent-decoding each segment once;
  *       {@code {id}} captures one segment that must match {@code [A-Za-z0-9_-]{1,64}}; {@code *} matches one
  *       segment, or, as the last segment, any rest including none; one trailing slash is ignored;</li>
  *   <li>query and fragment are ignored (a cache-busting {@code ?_=123} maps to the same media);</li>
- *   <li>a URL with userinfo ({@code https://hub.example@evil.test/…}), without a host, or that does not parse as
- *       an absolute URI never matches.</li>
+ *   <li>a URL with userinfo ({@code https://hub.example@evil.test/…}), without a host, without a scheme
+ *       ({@code hub.example/…}, {@code //hub.example/…}), with another scheme ({@code file:}, {@code gopher:},
+ *       {@code javascript:}, {@code data:}), longer than 2048 characters, or that does not parse as an absolute URI
+ *       (RFC 3986 as implemented by {@link URI}, which also refuses spaces, backslashes and raw non-ASCII) never
+ *       matches.</li>
  * </ul>
+ *
+ * <p>The URL is parsed exactly once, by {@link URI} (strict RFC 2396/3986 syntax, no resolution, no I/O: unlike
+ * {@code java.net.URL}, its {@code equals}/{@code hashCode} never look a host up); the host check above then
+ * closes the gap between that grammar and the more lenient WHATWG parser browsers use. Path segments are
+ * percent-decoded exactly once ({@code %2541} stays {@code %41}, which is no valid id).
  */
 public final class UrlSchemes {
 
   private record Pattern(String host, boolean wildcardHost, int port, List<String> segments) {
   }
 
-  private final List<Pattern> patterns;
+  /** A DNS name: LDH labels of 1..63 characters, at most 253 in all (RFC 1123 §2.1). */
+  private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
+      "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+  /** A label the WHATWG IPv4 parser reads as a number: decimal, octal (leading 0) or hex ({@code 0x}). */
+  private static final java.util.regex.Pattern NUMERIC_LABEL = java.util.regex.Pattern.compile(
+      "[0-9]+|0[xX][0-9a-fA-F]*");
 
-  private UrlSchemes(List<Pattern> patterns) {
+  private final List<Pattern> patterns;
+  private final List<String> hostAliases;
+
+  private UrlSchemes(List<Pattern> patterns, List<String> hostAliases) {
     this.patterns = patterns;
+    this.hostAliases = hostAliases;
   }
 
   /**
    * @param schemes patterns, each with exactly one {@code {id}} segment
-   * @return the matcher
+   * @return the matcher, without host aliases
    * @throws IllegalArgumentException naming the bad pattern
    */
   public static UrlSchemes compile(List<String> schemes) {
+    return compile(schemes, List.of());
+  }
+
+  /**
+   * @param schemes patterns, each with exactly one {@code {id}} segment and a DNS host name (not an IP literal)
+   * @param hostAliases lower-case host prefixes such as {@code www.} that may precede a pattern's host
+   * @return the matcher
+   * @throws IllegalArgumentException naming the bad pattern
+   */
+  public static UrlSchemes compile(List<String> schemes, List<String> hostAliases) {
     List<Pattern> out = new ArrayList<>();
     for (String s : schemes) {
       String text = s.replace("{id}", "__playgate_id__");
@@ -80,9 +113,25 @@ public final class UrlSchemes {
       if (ids != 1 || host.contains("*")) {
         throw new IllegalArgumentException("a pattern needs exactly one {id} path segment: " + s);
       }
+      if (!isDnsName(host)) {
+        throw new IllegalArgumentException("the host of '" + s + "' is not a DNS name; URLs with IP-literal hosts"
+            + " are always refused, so use a host name (e.g. localhost in server.publicBaseUrl)");
+      }
       out.add(new Pattern(host, wildcard, port, segs));
     }
-    return new UrlSchemes(List.copyOf(out));
+    return new UrlSchemes(List.copyOf(out), List.copyOf(hostAliases));
+  }
+
+  /**
+   * @param host a lower-case host as {@link URI#getHost()} returns it
+   * @return whether it is a DNS name and no IP literal in any spelling
+   */
+  static boolean isDnsName(String host) {
+    if (host.startsWith("[") || !DNS_NAME.matcher(host).matches()) {
+      return false;
+    }
+    String last = host.substring(host.lastIndexOf('.') + 1);
+    return !NUMERIC_LABEL.matcher(last).matches();
   }
 
   /**
@@ -105,6 +154,9 @@ public final class UrlSchemes {
       return Optional.empty();
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
+    if (!isDnsName(host)) {
+      return Optional.empty();
+    }
     int port = uri.getPort();
     List<String> segs;
     try {
@@ -124,7 +176,19 @@ public final class UrlSchemes {
     return Optional.empty();
   }
 
-  private static boolean hostMatches(Pattern p, String host) {
+  private boolean hostMatches(Pattern p, String host) {
+    if (hostMatchesPattern(p, host)) {
+      return true;
+    }
+    for (String alias : hostAliases) {
+      if (host.startsWith(alias) && hostMatchesPattern(p, host.substring(alias.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hostMatchesPattern(Pattern p, String host) {
     if (!p.wildcardHost()) {
       return host.equals(p.host());
     }

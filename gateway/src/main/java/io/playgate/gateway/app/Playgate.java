@@ -10,6 +10,7 @@ import io.playgate.gateway.embed.EmbedHandler;
 import io.playgate.gateway.embed.HostSdkHandler;
 import io.playgate.gateway.embed.WidgetAssetHandler;
 import io.playgate.gateway.http.InvalidRequestHandler;
+import io.playgate.gateway.http.RequestHeaderTimeout;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubClientOptions;
@@ -147,7 +148,8 @@ public final class Playgate {
         UrlSchemes schemes;
         try {
           schemes = UrlSchemes.compile(config.oembed().schemes().stream()
-              .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList());
+              .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList(),
+              config.oembed().hostAliases());
         } catch (IllegalArgumentException e) {
           return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
         }
@@ -185,7 +187,10 @@ public final class Playgate {
             PlayerEventsHandler.create(knownMedia, eventCounter),
             PlayerEventsHandler.MAX_BODY_BYTES,
             metrics.scrapingHandler(),
-            config.server().accessLog(), rateLimit, sign));
+            config.server().accessLog(), rateLimit, sign,
+            OEmbedHandler.preflight(),
+            config.embed().frameAncestors(),
+            config.limits().maxBodyBytes()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();
@@ -290,7 +295,12 @@ public final class Playgate {
           // HTTP/1.1 only for now: a failed h2c upgrade left the connection open until the idle timeout
           .setHttp2ClearTextEnabled(false)
           .setTcpNoDelay(true)
-          .setIdleTimeout(60);
+          // limits (issue 5 item 8): 414, 431 from the decoder via InvalidRequestHandler; 413 from BodyHandler
+          .setMaxInitialLineLength(config.limits().maxRequestLineBytes())
+          .setMaxHeaderSize(config.limits().maxHeaderBytes())
+          .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+          .setIdleTimeout((int) config.limits().idleTimeout().toMillis());
+      RequestHeaderTimeout headerTimeout = RequestHeaderTimeout.create(vertx, config.limits().requestHeaderTimeout());
       Handler<HttpServerRequest> handler = req -> {
         Router r = router.get();
         if (r == null) {
@@ -299,7 +309,8 @@ public final class Playgate {
           r.handle(req);
         }
       };
-      server = vertx.createHttpServer(options).requestHandler(handler)
+      server = vertx.createHttpServer(options).requestHandler(headerTimeout.wrap(handler))
+          .connectionHandler(headerTimeout.connectionHandler())
           .invalidRequestHandler(InvalidRequestHandler.create());
       return server.listen();
     }

@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param partners partner keys, rate limits and signed embed URLs
  * @param rights how viewer territory is found for the hub's {@code territories} field
  * @param metrics bounds of the player-event metrics
+ * @param embed the player pages' framing policy
+ * @param limits request size and slow-client limits of the HTTP server
  */
 public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, Partners partners, Rights rights,
-    Metrics metrics) {
+    Metrics metrics, Embed embed, Limits limits) {
 
   /** Where the placeholder for the public base URL may appear in {@code oembed.schemes}. */
   public static final String PUBLIC_BASE_URL_PLACEHOLDER = "{publicBaseUrl}";
@@ -90,8 +92,31 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
   /**
    * @param schemes URL patterns accepted by {@code GET /oembed}, with {@code {publicBaseUrl}} not yet substituted
    * @param providerName oEmbed {@code provider_name}
+   * @param hostAliases host prefixes (each a DNS label followed by a dot, lower case, e.g. {@code www.}, {@code m.})
+   *     that a URL's host may carry in front of a pattern's host and still match it
    */
-  public record OEmbed(List<String> schemes, String providerName) {
+  public record OEmbed(List<String> schemes, String providerName, List<String> hostAliases) {
+  }
+
+  /**
+   * @param frameAncestors CSP {@code frame-ancestors} sources of the player pages ({@code /embed/{id}}), e.g.
+   *     {@code *} or {@code https://news.example https://*.blog.example}; never empty
+   */
+  public record Embed(List<String> frameAncestors) {
+  }
+
+  /**
+   * Limits of the HTTP server against oversized and slow requests.
+   *
+   * @param maxRequestLineBytes longest request line (method, target, version), 256 B..64 KiB; longer → 414
+   * @param maxHeaderBytes largest header block, 1 KiB..256 KiB; larger → 431
+   * @param maxBodyBytes largest request body, 0..64 MiB; larger → 413
+   * @param requestHeaderTimeout time a connection gets to deliver a complete request head, after opening or after
+   *     its previous response, 100 ms..10 min; slower connections are closed
+   * @param idleTimeout a connection with no bytes read or written for this long is closed, 1 s..1 h
+   */
+  public record Limits(int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, Duration requestHeaderTimeout,
+      Duration idleTimeout) {
   }
 
   /**
@@ -226,13 +251,47 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
     if (schemes.isEmpty()) {
       schemes.add(PUBLIC_BASE_URL_PLACEHOLDER + "/media/{id}");
     }
-    OEmbed oembed = new OEmbed(List.copyOf(schemes), requiredString(o, "oembed.providerName", "providerName"));
+    List<String> aliases = new ArrayList<>();
+    for (String alias : stringList(o, "oembed.hostAliases", "hostAliases")) {
+      String a = alias.toLowerCase(Locale.ROOT);
+      if (!a.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+")) {
+        throw new ConfigException("oembed.hostAliases", "expected host prefixes such as 'www.' or 'm.', was '" + alias + "'");
+      }
+      aliases.add(a);
+    }
+    OEmbed oembed = new OEmbed(List.copyOf(schemes), requiredString(o, "oembed.providerName", "providerName"),
+        List.copyOf(aliases));
+
+    JsonObject e = section(json, "embed");
+    List<String> ancestors = new ArrayList<>();
+    for (String src : stringList(e, "embed.frameAncestors", "frameAncestors")) {
+      // CSP source expressions (CSP3 §2.3.1): no whitespace, ';' or ',' that would end the directive or policy
+      if (!src.matches("[^\\s;,'\"]+|'self'|'none'")) {
+        throw new ConfigException("embed.frameAncestors", "not a CSP source expression: '" + src + "'");
+      }
+      ancestors.add(src);
+    }
+    if (ancestors.isEmpty()) {
+      throw new ConfigException("embed.frameAncestors", "required: a list of CSP sources such as '*' or 'https://news.example'");
+    }
+    if (ancestors.size() > 1 && ancestors.contains("'none'")) {
+      throw new ConfigException("embed.frameAncestors", "'none' must stand alone");
+    }
+    Embed embed = new Embed(List.copyOf(ancestors));
+
+    JsonObject l = section(json, "limits");
+    Limits limits = new Limits(
+        (int) bytesIn(l, "limits.maxRequestLine", "maxRequestLine", 256, 64 * 1024),
+        (int) bytesIn(l, "limits.maxHeaderSize", "maxHeaderSize", 1024, 256 * 1024),
+        bytesIn(l, "limits.maxBodySize", "maxBodySize", 0, 64L * 1024 * 1024),
+        durationIn(l, "limits.requestHeaderTimeout", "requestHeaderTimeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
+        durationIn(l, "limits.idleTimeout", "idleTimeout", Duration.ofSeconds(1), Duration.ofHours(1)));
     JsonObject m = section(json, "metrics");
     Metrics metrics = new Metrics(
         intIn(m, "metrics.eventOrigins", "eventOrigins", 0, 100_000),
         intIn(m, "metrics.eventMediaIds", "eventMediaIds", 0, 1_000_000));
     return new GatewayConfig(server, hub, cache, oembed, partners(section(json, "partners")),
-        rights(section(json, "rights")), metrics);
+        rights(section(json, "rights")), metrics, embed, limits);
   }
 
   private static final java.util.regex.Pattern PARTNER_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -366,6 +425,25 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
       throw new ConfigException(name, "missing section");
     }
     return obj;
+  }
+
+  /** A list of non-blank strings; absent or null is empty. */
+  private static List<String> stringList(JsonObject obj, String key, String field) {
+    Object raw = obj.getValue(field);
+    List<String> out = new ArrayList<>();
+    if (raw == null) {
+      return out;
+    }
+    if (!(raw instanceof JsonArray arr)) {
+      throw new ConfigException(key, "expected a list");
+    }
+    for (int i = 0; i < arr.size(); i++) {
+      if (!(arr.getValue(i) instanceof String str) || str.isBlank()) {
+        throw new ConfigException(key, "entry " + i + " must be a non-empty string");
+      }
+      out.add(str.trim());
+    }
+    return out;
   }
 
   private static String optionalString(JsonObject obj, String key, String field) {

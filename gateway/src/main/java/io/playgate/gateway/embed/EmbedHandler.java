@@ -80,7 +80,9 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     GatewayConfig.Partner partner = partnerName == null ? null : partners.byName(partnerName)
         .orElseThrow(() -> ProblemException.badRequest("partner: no partner of that name"));
     EmbedSigner.Verdict verdict = signer.verify(id, query.get("exp"), partnerName, query.get("sig"));
-    String csp = SecurityHeaders.playerCsp(partner == null ? java.util.List.of() : partner.frameAncestors());
+    // a partner's frameAncestors narrow the player; otherwise embed.frameAncestors (recorded by the security policy)
+    String csp = partner != null && !partner.frameAncestors().isEmpty()
+        ? SecurityHeaders.playerCsp(partner.frameAncestors()) : SecurityHeaders.playerCsp(ctx);
     if (verdict == EmbedSigner.Verdict.EXPIRED || verdict == EmbedSigner.Verdict.INVALID) {
       forbidden(ctx, csp, verdict == EmbedSigner.Verdict.EXPIRED ? "This link has expired." : "This link is not valid.");
       return;

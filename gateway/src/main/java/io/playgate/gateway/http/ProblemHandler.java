@@ -70,6 +70,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       detail = switch (status) {
         case 400 -> MALFORMED;
         case 404 -> "no such resource";
+        case 413 -> "the request body is too large";
         default -> null;
       };
     } else if (failure == null && ctx.statusCode() >= 500) {
@@ -98,6 +99,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .putHeader("Access-Control-Allow-Origin", "*");
     if (status == 405 && !resp.headers().contains("Allow")) {
       resp.putHeader("Allow", "GET, HEAD");
+    }
+    if (status == 413) {
+      // the body was not read: close rather than consume it
+      resp.putHeader("Connection", "close");
     }
     resp.end(problem.toBuffer());
   }

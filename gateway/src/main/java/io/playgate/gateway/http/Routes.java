@@ -39,12 +39,16 @@ public final class Routes {
    * @param rateLimit partner key check and rate limit, before {@code /oembed}, {@code /embed/:id}, {@code /media/:id}
    *     and {@code /partner/sign}
    * @param sign {@code POST /partner/sign}
+   * @param oembedPreflight {@code OPTIONS /oembed}, the CORS preflight
+   * @param frameAncestors {@code embed.frameAncestors}: who may frame the player pages
+   * @param maxBodyBytes {@code limits.maxBodySize}: larger request bodies are answered 413 before they are read
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
       Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
       Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog,
-      Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign) {
+      Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign, Handler<RoutingContext> oembedPreflight,
+      java.util.List<String> frameAncestors, long maxBodyBytes) {
   }
 
   /** Largest {@code POST /partner/sign} body, in bytes. */
@@ -71,16 +75,23 @@ public final class Routes {
       router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(AccessLogFormat.create()));
     }
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
+    // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
+    // that read a body put their own (tighter) BodyHandler limit on it, which also bounds chunked bodies
+    router.route().handler(RequestBodyLimitHandler.create(h.maxBodyBytes()));
     // the embedded content hub (DESIGN.md §4), reached by the HubClient over loopback like a remote hub
     if (h.hub() != null) {
       router.route("/hub/*").subRouter(h.hub());
     }
+    // security policy (DESIGN.md §5): who may frame the player
+    router.route("/embed/*").handler(SecurityHeaders.frameAncestors(h.frameAncestors()));
     // public API (DESIGN.md §3)
     // (HEAD is answered like GET without a body: Vert.x drops the body of a HEAD response)
     readable(router, "/").handler(h.index());
     // rate limited: the routes that fetch from the hub and render per request (assets are static and long-cached,
     // health is for the platform, /hub/ is the gateway's own loopback client)
     readable(router, "/oembed").handler(h.rateLimit()).handler(h.oembed());
+    // the CORS preflight costs nothing and carries no key: not rate limited
+    router.options("/oembed").handler(h.oembedPreflight());
     readable(router, "/embed/:id").handler(h.rateLimit()).handler(h.embed());
     readable(router, "/media/:id").handler(h.rateLimit()).handler(h.share());
     router.post("/partner/sign")

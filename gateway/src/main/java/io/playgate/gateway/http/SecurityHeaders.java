@@ -1,19 +1,32 @@
 package io.playgate.gateway.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 
 /**
- * Security headers of the gateway's HTML pages. Player pages are meant to be framed anywhere
- * ({@code frame-ancestors *}, no {@code X-Frame-Options}); share pages only by the gateway itself. Scripts and
- * styles come only from the gateway ({@code 'self'}); media and images from the hub's http(s) URLs.
+ * Security headers of the gateway's HTML pages (CSP Level 3). Player pages are meant to be framed by the pages in
+ * {@code embed.frameAncestors} (default {@code *}, no {@code X-Frame-Options}); share pages only by the gateway
+ * itself. Scripts and styles come only from the gateway ({@code 'self'}), never from inline blocks unless one
+ * carries the response's nonce ({@link #nonce()}); media and images from the hub's http(s) URLs; no plugins
+ * ({@code object-src 'none'}), no {@code <base>} ({@code base-uri 'none'}), no form posts.
  */
 public final class SecurityHeaders {
 
-  private static final String BASE = "default-src 'none'; script-src 'self'; style-src 'self'; "
+  /** Routing-context key of the player's {@code frame-ancestors} sources ({@code List<String>}). */
+  public static final String FRAME_ANCESTORS = "playgate.frameAncestors";
+
+  private static final String BASE_BEFORE_SCRIPT = "default-src 'none'; script-src 'self'";
+  private static final String BASE_AFTER_SCRIPT = "; style-src 'self'; "
       + "img-src 'self' https: http: data:; media-src 'self' https: http: blob:; connect-src 'self'; "
       + "font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; ";
+  private static final String BASE = BASE_BEFORE_SCRIPT + BASE_AFTER_SCRIPT;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** CSP of {@code /embed/{id}}: framable by any page. */
+  /** CSP of {@code /embed/{id}} with the default {@code embed.frameAncestors}: framable by any page. */
   public static final String PLAYER_CSP = BASE + "frame-ancestors *";
   /** CSP of {@code /media/{id}}: framable only by the gateway's own pages. */
   public static final String SHARE_CSP = BASE + "frame-ancestors 'self'";
@@ -22,14 +35,58 @@ public final class SecurityHeaders {
   }
 
   /**
-   * The player CSP for a partner's players (issue 5): framable only by the given origins.
+   * @param frameAncestors CSP source expressions allowed to frame the player, e.g. {@code *} or
+   *     {@code https://news.example} (a partner's origins, or {@code embed.frameAncestors}); {@code 'none'} alone
+   *     forbids framing; empty means {@link #PLAYER_CSP}'s {@code frame-ancestors *}
+   * @return the player page's {@code Content-Security-Policy}
+   */
+  public static String playerCsp(List<String> frameAncestors) {
+    return frameAncestors.isEmpty() ? PLAYER_CSP : BASE + "frame-ancestors " + String.join(" ", frameAncestors);
+  }
+
+  /**
+   * @param frameAncestors as {@link #playerCsp(List)}
+   * @param nonce the response's script nonce from {@link #nonce()}: an inline {@code <script nonce="…">} with it
+   *     runs, every other inline script does not ({@code 'unsafe-inline'} is never sent)
+   * @return the player page's {@code Content-Security-Policy} with {@code 'nonce-…'} in {@code script-src}
+   */
+  public static String playerCsp(List<String> frameAncestors, String nonce) {
+    return BASE_BEFORE_SCRIPT + " 'nonce-" + nonce + "'" + BASE_AFTER_SCRIPT + "frame-ancestors "
+        + String.join(" ", frameAncestors);
+  }
+
+  /**
+   * The player CSP for this request: {@code frame-ancestors} from {@link #FRAME_ANCESTORS} in the context (set by
+   * {@link #frameAncestors(List)} from {@code embed.frameAncestors}, possibly narrowed per partner), else {@code *}.
    *
-   * @param frameAncestors CSP source expressions (origins such as {@code https://acme.example}); empty means
-   *     {@link #PLAYER_CSP}'s {@code frame-ancestors *}
+   * @param ctx the routing context
    * @return the {@code Content-Security-Policy} value
    */
-  public static String playerCsp(java.util.List<String> frameAncestors) {
-    return frameAncestors.isEmpty() ? PLAYER_CSP : BASE + "frame-ancestors " + String.join(" ", frameAncestors);
+  public static String playerCsp(RoutingContext ctx) {
+    List<String> ancestors = ctx.get(FRAME_ANCESTORS);
+    return ancestors == null ? PLAYER_CSP : playerCsp(ancestors);
+  }
+
+  /**
+   * @param frameAncestors the configured {@code embed.frameAncestors}
+   * @return a security-policy handler that records them in the context for {@link #playerCsp(RoutingContext)}
+   */
+  public static Handler<RoutingContext> frameAncestors(List<String> frameAncestors) {
+    List<String> copy = List.copyOf(frameAncestors);
+    return ctx -> {
+      ctx.put(FRAME_ANCESTORS, copy);
+      ctx.next();
+    };
+  }
+
+  /**
+   * @return a fresh CSP nonce: 128 random bits, base64 (CSP3 §2.3.1 {@code nonce-source}); one per response, never
+   *     reused, never cached inside a page's bytes
+   */
+  public static String nonce() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.Templates;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -18,8 +19,25 @@ import io.vertx.ext.web.RoutingContext;
  * media the viewer may not embed ({@link Rights}: private or unlisted, embedding disabled, outside its
  * territories), and write (for a partner's request, with {@code partner=<name>} in the iframe {@code src}) the pre-serialised response of that variant with
  * {@code Cache-Control: public, max-age=<remaining freshness>} equal to {@code cache_age}.
+ *
+ * <p>Cross-origin use: every answer carries {@code Access-Control-Allow-Origin: *} and never
+ * {@code Access-Control-Allow-Credentials} (the data is public; a browser sends no cookies with it); the preflight
+ * is {@link #preflight()}. JSONP: with {@code format=json} and {@code callback=<name>} where the name matches
+ * {@link #JSONP_CALLBACK}, the body is {@code /**}{@code /name(<json>);} as {@code application/javascript} with
+ * {@code nosniff}; the {@code /**}{@code /} prefix defuses content-sniffing attacks on the first bytes (e.g. a
+ * callback spelling a Flash header), and U+2028/U+2029 are written as {@code \u2028}/{@code \u2029}, since JSON
+ * allows them raw in strings but pre-ES2019 JavaScript does not. Any other callback → 400; XML ignores
+ * {@code callback}.
  */
 public final class OEmbedHandler implements Handler<RoutingContext> {
+
+  /** JSONP callback names accepted: a JavaScript identifier path, at most 64 characters. */
+  public static final java.util.regex.Pattern JSONP_CALLBACK =
+      java.util.regex.Pattern.compile("^[A-Za-z_$][A-Za-z0-9_$.]{0,63}$");
+  /** Methods and request headers a cross-origin caller may use, as the preflight announces them. */
+  public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+  /** Request headers a cross-origin caller may send (CORS-safelisted ones need no mention). */
+  public static final String ALLOWED_HEADERS = "Authorization, If-None-Match";
 
   private final UrlSchemes schemes;
   private final MediaCache cache;
@@ -52,15 +70,38 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
     return new OEmbedHandler(schemes, cache, views, templates, providerName, rights);
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    OEmbedRequest req = OEmbedRequest.parse(QueryParams.of(ctx.request().query()));
-    String id = schemes.match(req.url())
-        .orElseThrow(() -> ProblemException.notFound("url: not a media URL this provider serves"));
-    cache.get(id).onSuccess(entry -> respond(ctx, req, entry)).onFailure(ctx::fail);
+  /**
+   * The CORS preflight of {@code /oembed} (Fetch standard, CORS protocol): {@code OPTIONS} → 204 with
+   * {@code Access-Control-Allow-Origin: *}, the allowed methods and headers, and {@code Access-Control-Max-Age}
+   * (seconds); never {@code Access-Control-Allow-Credentials}.
+   *
+   * @return the handler for {@code OPTIONS /oembed}
+   */
+  public static Handler<RoutingContext> preflight() {
+    return ctx -> ctx.response().setStatusCode(204)
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader("Access-Control-Allow-Methods", ALLOWED_METHODS)
+        .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+        .putHeader("Access-Control-Max-Age", "86400")
+        .putHeader("Cache-Control", "public, max-age=86400")
+        .end();
   }
 
-  private void respond(RoutingContext ctx, OEmbedRequest req, CachedMedia entry) {
+  @Override
+  public void handle(RoutingContext ctx) {
+    QueryParams query = QueryParams.of(ctx.request().query());
+    OEmbedRequest req = OEmbedRequest.parse(query);
+    String callback = req.format().equals("json") ? query.get("callback") : null;
+    if (callback != null && !JSONP_CALLBACK.matcher(callback).matches()) {
+      throw ProblemException.badRequest("callback: expected a JavaScript name matching "
+          + "[A-Za-z_$][A-Za-z0-9_$.]{0,63}");
+    }
+    String id = schemes.match(req.url())
+        .orElseThrow(() -> ProblemException.notFound("url: not a media URL this provider serves"));
+    cache.get(id).onSuccess(entry -> respond(ctx, req, callback, entry)).onFailure(ctx::fail);
+  }
+
+  private void respond(RoutingContext ctx, OEmbedRequest req, String callback, CachedMedia entry) {
     // a partner's answer differs (partner=<name> in the iframe src); territory-limited media differs by country
     ctx.response().headers().add("Vary", "Authorization");
     String vary = rights.varyHeader(entry.item());
@@ -89,10 +130,18 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
         () -> OEmbedResponse.render(entry.item(), req, views, templates, providerName, partnerName));
     long age = entry.remainingSeconds();
     ctx.response()
-        .putHeader("Content-Type", req.format().equals("xml") ? "text/xml; charset=utf-8" : "application/json")
+        .putHeader("Content-Type", callback != null ? "application/javascript; charset=utf-8"
+            : req.format().equals("xml") ? "text/xml; charset=utf-8" : "application/json")
         .putHeader("Cache-Control", "public, max-age=" + age)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Access-Control-Allow-Origin", "*")
-        .end(rendered.body(age));
+        .end(callback == null ? rendered.body(age) : jsonp(callback, rendered.body(age)));
+  }
+
+  /** {@code /**}{@code /callback(json);} with U+2028/U+2029 escaped (they only occur inside JSON strings). */
+  static Buffer jsonp(String callback, Buffer json) {
+    String text = json.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    return Buffer.buffer("/**/" + callback + "(" + text + ");");
   }
 }

@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p>Replacement rule: every string is made well-formed for every output (HTML, XML 1.0, JSON): a lone UTF-16
  * surrogate, a C0 control character other than TAB, LF and CR, and the non-characters U+FFFE and U+FFFF are each
- * replaced by U+FFFD. Everything else, including emoji sequences and right-to-left text, is kept as sent.
+ * replaced by U+FFFD; a CR LF pair or a lone CR becomes LF (the line-break normalisation every HTML and XML parser
+ * applies to its input, so a string round-trips exactly through every output). Everything else, including emoji
+ * sequences and right-to-left text, is kept as sent.
  */
 public final class MediaItemParser {
 
@@ -156,7 +158,8 @@ public final class MediaItemParser {
    * Applies the replacement rule of this class to one string.
    *
    * @param s any string
-   * @return {@code s} with lone surrogates, C0 controls (but TAB, LF, CR) and U+FFFE/U+FFFF replaced by U+FFFD
+   * @return {@code s} with lone surrogates, C0 controls (but TAB, LF, CR) and U+FFFE/U+FFFF replaced by U+FFFD,
+   *     and CR LF or a lone CR replaced by LF
    */
   public static String wellFormed(String s) {
     StringBuilder out = null;
@@ -172,6 +175,14 @@ public final class MediaItemParser {
           continue;
         }
         bad = true;
+      } else if (c == '\r') {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
+          out.append('\n');
+        }
+        continue;
       } else {
         bad = Character.isLowSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
             || c == '\uFFFE' || c == '\uFFFF';

@@ -59,6 +59,7 @@ class MediaItemParserTest {
     assertThat(MediaItemParser.wellFormed("a\uDC00")).isEqualTo("a\uFFFD");
     assertThat(MediaItemParser.wellFormed("bell\u0007tab\tnl\n")).isEqualTo("bell\uFFFDtab\tnl\n");
     assertThat(MediaItemParser.wellFormed("\uFFFF")).isEqualTo("\uFFFD");
+    assertThat(MediaItemParser.wellFormed("crlf\r\nlone\rend\r")).isEqualTo("crlf\nlone\nend\n");
     String emoji = "🎸‍🔥 שלום";
     assertThat(MediaItemParser.wellFormed(emoji)).isSameAs(emoji);
   }

@@ -105,6 +105,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void securityAndLimitKeys() throws Exception {
+    GatewayConfig c = load(null, Map.of(), new Properties());
+    assertThat(c.oembed().hostAliases()).containsExactly("www.", "m.");
+    assertThat(c.embed().frameAncestors()).containsExactly("*");
+    assertThat(c.limits().maxRequestLineBytes()).isEqualTo(8 * 1024);
+    assertThat(c.limits().maxHeaderBytes()).isEqualTo(16 * 1024);
+    assertThat(c.limits().maxBodyBytes()).isEqualTo(64 * 1024);
+    assertThat(c.limits().requestHeaderTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    GatewayConfig narrowed = load(null, Map.of("PLAYGATE_EMBED_FRAME_ANCESTORS", "https://news.example, 'self'",
+        "PLAYGATE_OEMBED_HOST_ALIASES", "WWW.,amp."), new Properties());
+    assertThat(narrowed.embed().frameAncestors()).containsExactly("https://news.example", "'self'");
+    assertThat(narrowed.oembed().hostAliases()).containsExactly("www.", "amp.");
+    for (String[] bad : new String[][] {
+        {"playgate.embed.frameAncestors", "[\"https://a.example; script-src *\"]", "embed.frameAncestors"},
+        {"playgate.embed.frameAncestors", "[]", "embed.frameAncestors"},
+        {"playgate.embed.frameAncestors", "'none',https://a.example", "embed.frameAncestors"},
+        {"playgate.oembed.hostAliases", "www", "oembed.hostAliases"},
+        {"playgate.oembed.hostAliases", "*.", "oembed.hostAliases"},
+        {"playgate.limits.maxRequestLine", "1MiB", "limits.maxRequestLine"},
+        {"playgate.limits.maxHeaderSize", "12", "limits.maxHeaderSize"},
+        {"playgate.limits.maxBodySize", "1GiB", "limits.maxBodySize"},
+        {"playgate.limits.requestHeaderTimeout", "0s", "limits.requestHeaderTimeout"},
+        {"playgate.limits.idleTimeout", "soon", "limits.idleTimeout"}}) {
+      assertThatThrownBy(() -> load(null, Map.of(), props(bad[0], bad[1]))).as(bad[0] + "=" + bad[1])
+          .isInstanceOf(ConfigException.class).hasMessageContaining(bad[2]);
+    }
+  }
+
+  @Test
   void unknownEnvironmentAndSystemPropertyKeysAreTypos() {
     assertThatThrownBy(() -> load(null, Map.of("PLAYGATE_SERVER_PROT", "1"), new Properties()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("PLAYGATE_SERVER_PROT");

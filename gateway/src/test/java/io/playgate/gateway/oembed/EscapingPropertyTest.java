@@ -39,7 +39,7 @@ import org.w3c.dom.NodeList;
 class EscapingPropertyTest {
 
   private static final PlayerViews VIEWS = new PlayerViews("https://play.example",
-      new PlayerView.Assets("/widgets/p.css", "/widgets/p.js"));
+      new PlayerView.Assets("/widgets/p.css", "/widgets/p.js", "/widgets/f.js"));
   private static final Templates TEMPLATES = new Templates();
   private static final String[] ATOMS = {
       "\"", "'", "`", "<", ">", "&", "&amp;", "&#x41;", "]]>", "<![CDATA[", "</script>", "<script>", "<!--", "-->",

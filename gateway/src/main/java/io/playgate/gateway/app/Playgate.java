@@ -2,6 +2,7 @@ package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.playgate.gateway.cache.HubWebhookHandler;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.config.ConfigException;
@@ -12,6 +13,8 @@ import io.playgate.gateway.embed.WidgetAssetHandler;
 import io.playgate.gateway.http.InvalidRequestHandler;
 import io.playgate.gateway.http.RequestHeaderTimeout;
 import io.playgate.gateway.http.Routes;
+import io.playgate.gateway.hub.CircuitBreakerHubClient;
+import io.playgate.gateway.hub.HubBreakerOptions;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubClientOptions;
 import io.playgate.gateway.hub.HubException;
@@ -138,10 +141,14 @@ public final class Playgate {
         if (localHub != null) {
           localHub.apiKey(hubKey);
         }
-        HubClient client = WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, config.hub().connectTimeout(),
-            config.hub().timeout(), config.hub().maxBodyBytes(), config.hub().maxPoolSize(), hubKey));
-        MediaCache cache = MediaCache.create(client, new MediaCacheOptions(config.cache().maxBytes(),
-            config.cache().minTtl(), config.cache().maxTtl(), config.cache().defaultTtl()), ticker);
+        GatewayConfig.Hub h = config.hub();
+        HubClient client = CircuitBreakerHubClient.create(vertx,
+            WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, h.connectTimeout(), h.timeout(),
+                h.maxBodyBytes(), h.maxPoolSize(), h.maxWaitQueueSize(), h.connectRetryDelay(), hubKey)),
+            new HubBreakerOptions(h.breakerMaxFailures(), h.breakerFailureWindow(), h.breakerResetTimeout()));
+        GatewayConfig.Cache c = config.cache();
+        MediaCache cache = MediaCache.create(client, new MediaCacheOptions(c.maxBytes(), c.minTtl(), c.maxTtl(),
+            c.defaultTtl(), c.staleWhileRevalidate(), c.staleIfError(), c.negativeTtl(), c.failureTtl()), ticker);
         WidgetAssets assets = WidgetAssets.load();
         PlayerViews views = new PlayerViews(publicBase, assets.urls());
         Templates templates = new Templates();
@@ -190,7 +197,9 @@ public final class Playgate {
             config.server().accessLog(), rateLimit, sign,
             OEmbedHandler.preflight(),
             config.embed().frameAncestors(),
-            config.limits().maxBodyBytes()));
+            config.limits().maxBodyBytes(),
+            h.webhookSecret() == null ? null : HubWebhookHandler.create(cache, h.webhookSecret()),
+            h.webhookMaxBodyBytes()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();

@@ -2,33 +2,54 @@ package io.playgate.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.hub.MediaItem;
-import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * One cache entry: a MediaItem as the hub sent it, its freshness, and its rendered variants. Thread-safe.
+ * One cache entry: a MediaItem as the hub sent it, its freshness (RFC 9111 §4.2), and its rendered variants.
+ * Immutable but for the variants, which a revalidated ({@code 304}) successor shares. Thread-safe.
+ *
+ * <p>Timeline, with {@code age} counted from the last validation: fresh while {@code age < ttl}; then stale, served
+ * at once while {@code age < ttl + staleWhileRevalidate} (RFC 5861 §3) and on hub errors while
+ * {@code age < ttl + staleIfError} (RFC 5861 §4); dropped after the longer of the two.
  */
-public final class CachedMedia {
+public final class CachedMedia implements Slot {
 
   /** At most this many rendered variants are kept per entry; more are rendered per request. */
   public static final int MAX_VARIANTS = 64;
 
   private final MediaItem item;
   private final String etag;
-  private final long fetchedAtNanos;
+  private final long validatedAtNanos;
   private final long ttlNanos;
+  private final MediaCacheOptions options;
   private final Ticker ticker;
-  private final Map<String, Object> variants = new ConcurrentHashMap<>();
+  private final Variants variants;
+  private final long failedAtNanos;
+  private final boolean failed;
 
-  CachedMedia(MediaItem item, String etag, long fetchedAtNanos, long ttlNanos, Ticker ticker) {
+  /** Rendered variants and their bytes, shared by an entry and its revalidated successors. */
+  static final class Variants {
+    final Map<String, Rendered> byKey = new ConcurrentHashMap<>();
+    final AtomicLong bytes = new AtomicLong();
+    /** Called after a variant was added, so the cache re-weighs the entry that holds it. */
+    volatile Runnable onGrow = () -> { };
+  }
+
+  CachedMedia(MediaItem item, String etag, long validatedAtNanos, long ttlNanos, MediaCacheOptions options,
+      Ticker ticker, Variants variants, boolean failed, long failedAtNanos) {
     this.item = item;
     this.etag = etag;
-    this.fetchedAtNanos = fetchedAtNanos;
+    this.validatedAtNanos = validatedAtNanos;
     this.ttlNanos = ttlNanos;
+    this.options = options;
     this.ticker = ticker;
+    this.variants = variants;
+    this.failed = failed;
+    this.failedAtNanos = failedAtNanos;
   }
 
   /** @return the MediaItem, never {@code null} */
@@ -36,7 +57,7 @@ public final class CachedMedia {
     return item;
   }
 
-  /** @return the hub's ETag for this item, or {@code null} */
+  /** @return the hub's ETag for this item (used for {@code If-None-Match} revalidation), or {@code null} */
   public String etag() {
     return etag;
   }
@@ -46,39 +67,124 @@ public final class CachedMedia {
     return ttlNanos;
   }
 
-  /**
-   * The remaining freshness, which the gateway passes on as {@code Cache-Control: max-age} and oEmbed
-   * {@code cache_age} (RFC 9111 §4.2.1: lifetime minus current age).
-   *
-   * @return whole seconds until the entry expires, rounded down, never negative
-   */
-  public long remainingSeconds() {
-    long left = ttlNanos - (ticker.read() - fetchedAtNanos);
-    return Math.max(0, TimeUnit.NANOSECONDS.toSeconds(left));
+  long validatedAtNanos() {
+    return validatedAtNanos;
+  }
+
+  Variants variants() {
+    return variants;
+  }
+
+  /** @return nanoseconds since the entry went stale; negative while it is fresh */
+  long stalenessNanos(long now) {
+    return now - validatedAtNanos - ttlNanos;
+  }
+
+  /** @return whether the last revalidation failed less than {@code failureTtl} ago */
+  boolean recentlyFailed(long now) {
+    return failed && now - failedAtNanos < options.failureTtl().toNanos();
+  }
+
+  /** @return a successor after a {@code 304}: same item and variants, validated now */
+  CachedMedia renewed(long now, long ttl, String newEtag) {
+    return new CachedMedia(item, newEtag != null ? newEtag : etag, now, ttl, options, ticker, variants, false, 0);
+  }
+
+  /** @return the same entry, noting that revalidation failed now (so the hub is not asked again at once) */
+  CachedMedia withFailure(long now) {
+    return new CachedMedia(item, etag, validatedAtNanos, ttlNanos, options, ticker, variants, true, now);
+  }
+
+  @Override
+  public long expiresAtNanos() {
+    long window = Math.max(options.staleWhileRevalidate().toNanos(), options.staleIfError().toNanos());
+    return validatedAtNanos + ttlNanos + window;
+  }
+
+  @Override
+  public long weightBytes() {
+    return item.estimatedBytes() + variants.bytes.get();
   }
 
   /**
-   * A rendered response for this entry, rendered once per variant key and kept until the entry dies.
+   * The remaining freshness, which the gateway passes on as {@code Cache-Control: max-age} and oEmbed
+   * {@code cache_age} (RFC 9111 §4.2.1: lifetime minus current age). A stale entry served under
+   * stale-while-revalidate or stale-if-error has 0.
+   *
+   * @return whole seconds until the entry turns stale, rounded down, never negative
+   */
+  public long remainingSeconds() {
+    long left = ttlNanos - (ticker.read() - validatedAtNanos);
+    return Math.max(0, TimeUnit.NANOSECONDS.toSeconds(left));
+  }
+
+  /** @return whether the entry is within its freshness lifetime */
+  public boolean isFresh() {
+    return stalenessNanos(ticker.read()) < 0;
+  }
+
+  /**
+   * The {@code Cache-Control} the gateway sends with a response rendered from this entry:
+   * {@code public, max-age=<remainingSeconds()>, stale-while-revalidate=<s>, stale-if-error=<s>} (RFC 9111
+   * §5.2.2.1, RFC 5861 §3–4); a zero window is left out.
+   *
+   * @return the header value
+   */
+  public String cacheControl() {
+    return cacheControl(remainingSeconds());
+  }
+
+  /**
+   * As {@link #cacheControl()}, with a {@code max-age} the caller read once from {@link #remainingSeconds()} (so a
+   * body's oEmbed {@code cache_age} and the header agree across a second boundary).
+   *
+   * @param maxAgeSeconds the value for {@code max-age}, {@code >= 0}
+   * @return the header value
+   */
+  public String cacheControl(long maxAgeSeconds) {
+    StringBuilder sb = new StringBuilder("public, max-age=").append(maxAgeSeconds);
+    long swr = options.staleWhileRevalidate().toSeconds();
+    long sie = options.staleIfError().toSeconds();
+    if (swr > 0) {
+      sb.append(", stale-while-revalidate=").append(swr);
+    }
+    if (sie > 0) {
+      sb.append(", stale-if-error=").append(sie);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A rendered response for this entry, rendered once per variant key and kept until the entry (and its
+   * revalidated successors) die; its bytes count towards the cache's byte-weighted bound.
    *
    * @param key the variant key (format × size × options), canonical so equal requests share it
-   * @param <T> the rendered form, e.g. a {@link Buffer}; one key always holds one type
    * @param render renders the response; called at most once per key while fewer than {@link #MAX_VARIANTS} are kept
-   * @return the rendered response; callers must not modify it
+   * @return the rendered response; callers must not modify its buffers
    */
-  @SuppressWarnings("unchecked")
-  public <T> T variant(String key, Supplier<T> render) {
-    Object hit = variants.get(key);
+  public Rendered variant(String key, Supplier<Rendered> render) {
+    Rendered hit = variants.byKey.get(key);
     if (hit != null) {
-      return (T) hit;
+      return hit;
     }
-    if (variants.size() >= MAX_VARIANTS) {
+    if (variants.byKey.size() >= MAX_VARIANTS) {
       return render.get();
     }
-    return (T) variants.computeIfAbsent(key, k -> render.get());
+    boolean[] added = new boolean[1];
+    Rendered r = variants.byKey.computeIfAbsent(key, k -> {
+      Rendered fresh = render.get();
+      variants.bytes.addAndGet(fresh.bytes() + 2L * k.length());
+      added[0] = true;
+      return fresh;
+    });
+    if (added[0]) {
+      variants.onGrow.run();
+    }
+    return r;
   }
 
   /** @return how many variants are kept */
   public int variantCount() {
-    return variants.size();
+    return variants.byKey.size();
   }
 }

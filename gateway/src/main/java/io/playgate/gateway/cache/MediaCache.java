@@ -1,65 +1,89 @@
 package io.playgate.gateway.cache;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.hub.HubClient;
+import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.HubResponse;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * MediaItems by id, in a Caffeine {@link AsyncCache}.
+ * MediaItems by id, behaving like a shared HTTP cache in front of the hub (RFC 9111, RFC 5861), in the manner of
+ * Varnish's grace mode and nginx's {@code proxy_cache_lock}/{@code proxy_cache_use_stale}.
  * <ul>
- *   <li><b>Coalescing</b>: concurrent {@link #get(String)} calls for one id share one in-flight hub request
- *       (Caffeine keeps one future per key); every waiter is answered when the hub answers.</li>
- *   <li><b>Lifetime</b>: each entry expires after the hub's {@code Cache-Control: max-age} (RFC 9111 §5.2.2.1),
- *       clamped to {@link MediaCacheOptions#minTtl()}..{@link MediaCacheOptions#maxTtl()}.</li>
- *   <li><b>Failures</b> are not cached: Caffeine drops a future that completes exceptionally, so the next call asks
- *       the hub again.</li>
- *   <li><b>Bound</b>: a byte-weighted maximum ({@link MediaCacheOptions#maxBytes()}).</li>
+ *   <li><b>Freshness</b>: an entry is fresh for the hub's {@code Cache-Control: max-age} (RFC 9111 §4.2.1,
+ *       §5.2.2.1), clamped to {@link MediaCacheOptions#minTtl()}..{@link MediaCacheOptions#maxTtl()}.</li>
+ *   <li><b>stale-while-revalidate</b> (RFC 5861 §3): for {@link MediaCacheOptions#staleWhileRevalidate()} after it
+ *       turns stale, an entry is answered at once and one background revalidation is started.</li>
+ *   <li><b>Conditional revalidation</b> (RFC 9111 §4.3.1–4.3.4): revalidation sends {@code If-None-Match} with the
+ *       entry's ETag; a {@code 304} keeps the entry and its rendered variants and renews its lifetime.</li>
+ *   <li><b>stale-if-error</b> (RFC 5861 §4): for {@link MediaCacheOptions#staleIfError()} after it turns stale, an
+ *       entry is answered instead of a hub failure (5xx, timeout, bad answer, open circuit breaker).</li>
+ *   <li><b>Negative entries</b> (RFC 9111 §4.2.2 allows caching them): hub {@code 404}/{@code 410}/{@code 403} are
+ *       remembered for {@link MediaCacheOptions#negativeTtl()}; a failed cold fetch for
+ *       {@link MediaCacheOptions#failureTtl()} only. Failures are never cached as successes.</li>
+ *   <li><b>Coalescing on every path</b>: cold miss, background refresh and revalidation all go through one
+ *       per-id in-flight future, so at most one hub request per id is in flight; every waiter is completed by the
+ *       hub's answer (no polling).</li>
+ *   <li><b>Bound</b>: Caffeine's {@code maximumWeight} of {@link MediaCacheOptions#maxBytes()}, weighing each entry
+ *       with its rendered variants ({@link CachedMedia#variant}); a variant dies with its entry.</li>
  * </ul>
- * Time comes from a Caffeine {@link Ticker}, so tests move a fake clock instead of sleeping.
+ * Caffeine stores, expires (per entry, {@link Expiry}) and bounds the entries; the in-flight map is the only place
+ * that calls the hub. Time comes from a Caffeine {@link Ticker}, so tests move a fake clock instead of sleeping.
+ * Thread-safe; may be called from any event loop.
  */
 public final class MediaCache {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MediaCache.class);
 
   private final HubClient hub;
   private final MediaCacheOptions options;
   private final Ticker ticker;
-  private final AsyncCache<String, CachedMedia> cache;
+  private final Cache<String, Slot> store;
+  private final ConcurrentMap<String, CompletableFuture<CachedMedia>> inflight = new ConcurrentHashMap<>();
 
   private MediaCache(HubClient hub, MediaCacheOptions options, Ticker ticker) {
     this.hub = hub;
     this.options = options;
     this.ticker = ticker;
-    this.cache = Caffeine.newBuilder()
+    this.store = Caffeine.newBuilder()
         .ticker(ticker)
+        // eviction work runs on the caller's thread: small, amortised, and deterministic in tests
+        .executor(Runnable::run)
         .maximumWeight(options.maxBytes())
-        .weigher((String id, CachedMedia m) -> (int) Math.min(Integer.MAX_VALUE, m.item().estimatedBytes()))
-        .expireAfter(new Expiry<String, CachedMedia>() {
+        .weigher((String id, Slot s) -> (int) Math.min(Integer.MAX_VALUE, s.weightBytes()))
+        .expireAfter(new Expiry<String, Slot>() {
           @Override
-          public long expireAfterCreate(String id, CachedMedia m, long now) {
-            return m.ttlNanos();
+          public long expireAfterCreate(String id, Slot s, long now) {
+            return Math.max(0, s.expiresAtNanos() - now);
           }
 
           @Override
-          public long expireAfterUpdate(String id, CachedMedia m, long now, long currentDuration) {
-            return m.ttlNanos();
+          public long expireAfterUpdate(String id, Slot s, long now, long currentDuration) {
+            return Math.max(0, s.expiresAtNanos() - now);
           }
 
           @Override
-          public long expireAfterRead(String id, CachedMedia m, long now, long currentDuration) {
+          public long expireAfterRead(String id, Slot s, long now, long currentDuration) {
             return currentDuration;
           }
         })
-        .buildAsync();
+        .build();
   }
 
   /**
-   * @param hub where misses are fetched
-   * @param options bound and lifetimes
+   * @param hub where misses and revalidations are fetched
+   * @param options bound, lifetimes and stale windows
    * @param ticker the clock ({@link Ticker#systemTicker()} in production)
    * @return a new cache
    */
@@ -67,45 +91,179 @@ public final class MediaCache {
     return new MediaCache(hub, options, ticker);
   }
 
-  /**
-   * @param id a media id matching {@link io.playgate.gateway.hub.MediaItem#ID}
-   * @return a future completed on the caller's Vert.x context (or on the hub client's event loop when called off
-   *     a context) with the entry, or failed with the {@link io.playgate.gateway.hub.HubException} of the hub call
-   */
-  public Future<CachedMedia> get(String id) {
-    CompletableFuture<CachedMedia> cf = cache.get(id, (key, executor) -> hub.fetch(key, null)
-        .map(resp -> new CachedMedia(resp.item(), resp.etag(), ticker.read(), options.ttlNanos(resp.maxAgeSeconds()), ticker))
-        .toCompletionStage()
-        .toCompletableFuture());
-    Context ctx = Vertx.currentContext();
-    if (cf.isDone() && !cf.isCompletedExceptionally()) {
-      return Future.succeededFuture(cf.join());
-    }
-    return ctx == null ? Future.fromCompletionStage(cf) : Future.fromCompletionStage(cf, ctx);
+  /** @return the options in use */
+  public MediaCacheOptions options() {
+    return options;
   }
 
   /**
-   * Drops the entry and its rendered variants; the next {@link #get(String)} asks the hub.
+   * The entry for an id: fresh or within stale-while-revalidate at once (starting a background revalidation when
+   * stale); otherwise after the one in-flight hub request for that id, falling back to the stale entry within
+   * stale-if-error when the hub fails.
+   *
+   * @param id a media id matching {@link io.playgate.gateway.hub.MediaItem#ID}
+   * @return a future completed on the caller's Vert.x context (or on the hub client's event loop when called off
+   *     a context) with the entry, or failed with a {@link HubException}: a remembered {@code 404}/{@code 410}/
+   *     {@code 403} or takedown, or the failure of the hub call
+   */
+  public Future<CachedMedia> get(String id) {
+    long now = ticker.read();
+    Slot slot = store.getIfPresent(id);
+    if (slot instanceof NegativeEntry negative) {
+      return Future.failedFuture(negative.failure());
+    }
+    if (slot instanceof CachedMedia entry) {
+      long staleness = entry.stalenessNanos(now);
+      if (staleness < 0) {
+        return Future.succeededFuture(entry);
+      }
+      boolean withinSwr = staleness < options.staleWhileRevalidate().toNanos();
+      boolean withinSie = staleness < options.staleIfError().toNanos();
+      if (withinSwr || (withinSie && entry.recentlyFailed(now))) {
+        if (!entry.recentlyFailed(now)) {
+          fetch(id, entry); // background revalidation, coalesced; its failure is handled in complete()
+        }
+        return Future.succeededFuture(entry);
+      }
+      return onCaller(fetch(id, entry)).recover(e -> withinSie && servableStaleOn(e)
+          ? Future.succeededFuture(entry) : Future.failedFuture(e));
+    }
+    return onCaller(fetch(id, null));
+  }
+
+  /**
+   * Drops the entry and its rendered variants at once (webhook {@code media.updated}); the next
+   * {@link #get(String)} asks the hub. A hub request already in flight still answers its waiters but is not stored.
    *
    * @param id a media id
    */
   public void invalidate(String id) {
-    cache.synchronous().invalidate(id);
+    inflight.remove(id);
+    store.invalidate(id);
   }
 
   /**
-   * Whether a successful entry for {@code id} is in the cache now, without loading it (no hub call).
+   * Takedown (webhook {@code media.removed}): drops the entry and its variants and remembers the id as removed for
+   * {@link MediaCacheOptions#negativeTtl()}, so the next request is a 404 without asking the hub.
    *
    * @param id a media id
-   * @return true when an entry is present and its load completed successfully
    */
-  public boolean isCached(String id) {
-    CompletableFuture<CachedMedia> f = cache.getIfPresent(id);
-    return f != null && f.isDone() && !f.isCompletedExceptionally();
+  public void takedown(String id) {
+    inflight.remove(id);
+    store.put(id, new NegativeEntry(new HubException(HubFailure.REMOVED, id, "takedown by webhook"),
+        ticker.read() + options.negativeTtl().toNanos()));
   }
 
-  /** @return the number of entries, including in-flight loads (approximate) */
+  /**
+   * Whether a MediaItem entry for {@code id} is in the cache now (fresh or stale), without loading it (no hub call).
+   *
+   * @param id a media id
+   * @return true when an entry is present; false for none, a negative entry, or a load still in flight
+   */
+  public boolean isCached(String id) {
+    return store.getIfPresent(id) instanceof CachedMedia;
+  }
+
+  /** @return the number of entries, negative ones included (approximate) */
   public long size() {
-    return cache.synchronous().estimatedSize();
+    return store.estimatedSize();
+  }
+
+  /** @return the bytes the entries and their variants weigh now (approximate) */
+  public long weightedBytes() {
+    store.cleanUp();
+    return store.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+  }
+
+  /** @return how many ids have a hub request in flight */
+  public int inflightCount() {
+    return inflight.size();
+  }
+
+  private Future<CachedMedia> onCaller(CompletableFuture<CachedMedia> cf) {
+    if (cf.isDone() && !cf.isCompletedExceptionally()) {
+      return Future.succeededFuture(cf.join());
+    }
+    Context ctx = Vertx.currentContext();
+    return ctx == null ? Future.fromCompletionStage(cf) : Future.fromCompletionStage(cf, ctx);
+  }
+
+  /** 5xx, timeouts, bad answers and an open breaker may be hidden behind a stale entry; 404/410/403 never. */
+  private static boolean servableStaleOn(Throwable e) {
+    return !(e instanceof HubException he) || he.failure().status() >= 500;
+  }
+
+  /**
+   * The one in-flight hub request for an id, started if there is none: a plain fetch for a cold miss, a
+   * conditional one ({@code If-None-Match}) when a stale entry with an ETag exists.
+   */
+  private CompletableFuture<CachedMedia> fetch(String id, CachedMedia stale) {
+    CompletableFuture<CachedMedia> mine = new CompletableFuture<>();
+    CompletableFuture<CachedMedia> running = inflight.putIfAbsent(id, mine);
+    if (running != null) {
+      return running;
+    }
+    Future<HubResponse> call;
+    try {
+      call = hub.fetch(id, stale == null ? null : stale.etag());
+    } catch (RuntimeException e) {
+      call = Future.failedFuture(new HubException(HubFailure.UNAVAILABLE, id, "hub client threw " + e));
+    }
+    call.onComplete(ar -> complete(id, stale, mine, ar.succeeded() ? ar.result() : null, ar.cause()));
+    return mine;
+  }
+
+  private void complete(String id, CachedMedia stale, CompletableFuture<CachedMedia> mine, HubResponse resp,
+      Throwable cause) {
+    long now = ticker.read();
+    boolean current = inflight.get(id) == mine; // false after invalidate()/takedown(): do not store
+    try {
+      if (resp != null && resp.notModified() && stale != null) {
+        CachedMedia renewed = stale.renewed(now, options.ttlNanos(resp.maxAgeSeconds()), resp.etag());
+        store(id, renewed, current);
+        mine.complete(renewed);
+      } else if (resp != null && resp.item() != null) {
+        CachedMedia entry = new CachedMedia(resp.item(), resp.etag(), now, options.ttlNanos(resp.maxAgeSeconds()),
+            options, ticker, new CachedMedia.Variants(), false, 0);
+        store(id, entry, current);
+        mine.complete(entry);
+      } else {
+        HubException failure = cause instanceof HubException he ? he
+            : new HubException(HubFailure.BAD_RESPONSE, id, resp != null ? "status=304 to an unconditional request"
+                : "unexpected " + cause);
+        if (!servableStaleOn(failure)) {
+          // the hub says the id is unknown, removed or private now: that replaces any stale entry
+          store(id, new NegativeEntry(failure, now + options.negativeTtl().toNanos()), current);
+        } else if (stale != null) {
+          store(id, stale.withFailure(now), current);
+        } else if (!options.failureTtl().isZero()) {
+          store(id, new NegativeEntry(failure, now + options.failureTtl().toNanos()), current);
+        }
+        mine.completeExceptionally(failure);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("cache.fail id={} storing the hub answer failed", id, e);
+      mine.completeExceptionally(new HubException(HubFailure.BAD_RESPONSE, id, "cannot store answer: " + e));
+    } finally {
+      inflight.remove(id, mine);
+    }
+  }
+
+  private void store(String id, Slot slot, boolean current) {
+    if (!current) {
+      return;
+    }
+    if (slot instanceof CachedMedia entry) {
+      entry.variants().onGrow = () -> reweigh(id);
+    }
+    store.put(id, slot);
+  }
+
+  /** A variant was added: Caffeine weighs on write, so write the entry again to count its new bytes. */
+  private void reweigh(String id) {
+    Slot current = store.getIfPresent(id);
+    if (current != null) {
+      store.asMap().replace(id, current, current);
+    }
   }
 }

@@ -68,9 +68,17 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
    * @param apiKey credential sent to the hub as {@code Authorization: Bearer} so that it answers private and
    *     unlisted MediaItems (with {@code visibility}) instead of 403; {@code null} sends none (in embedded mode a
    *     random per-process key is shared with the local hub instead)
+   * @param maxWaitQueueSize hub calls that may wait for a pooled connection, 0..100000
+   * @param connectRetryDelay base delay of the one jittered retry after a connect error, 0 (no retry)..10 s
+   * @param breakerMaxFailures hub failures within {@code breakerFailureWindow} that open the circuit breaker, 1..10000
+   * @param breakerFailureWindow rolling window of counted failures, 1 ms..1 h
+   * @param breakerResetTimeout how long the breaker stays open before one half-open probe, 1 ms..1 h
+   * @param webhookMaxBodyBytes largest accepted {@code POST /hooks/hub} body (413 beyond), 1 KiB..16 MiB
    */
   public record Hub(HubMode mode, String url, Path catalog, String webhookSecret, Duration connectTimeout,
-      Duration timeout, long maxBodyBytes, int maxPoolSize, Duration localMaxAge, String apiKey) {
+      Duration timeout, long maxBodyBytes, int maxPoolSize, Duration localMaxAge, String apiKey, int maxWaitQueueSize,
+      Duration connectRetryDelay, int breakerMaxFailures, Duration breakerFailureWindow, Duration breakerResetTimeout,
+      long webhookMaxBodyBytes) {
 
     @Override
     public String toString() {
@@ -85,8 +93,15 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
    * @param minTtl lower clamp on the hub's {@code max-age}
    * @param maxTtl upper clamp on the hub's {@code max-age}
    * @param defaultTtl lifetime when the hub sends no {@code max-age}
+   * @param staleWhileRevalidate window after freshness in which a stale entry is served while it revalidates
+   *     (RFC 5861 §3), 0..1 day
+   * @param staleIfError window after freshness in which a stale entry is served when the hub fails (RFC 5861 §4),
+   *     0..7 days
+   * @param negativeTtl lifetime of remembered hub 404/410/403 answers and takedowns, 0..1 day
+   * @param failureTtl lifetime of a remembered failed cold fetch (5xx, timeout), 0..10 s
    */
-  public record Cache(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl) {
+  public record Cache(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl,
+      Duration staleWhileRevalidate, Duration staleIfError, Duration negativeTtl, Duration failureTtl) {
   }
 
   /**
@@ -223,14 +238,24 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
         bytesIn(h, "hub.maxBodySize", "maxBodySize", 1024, 64L * 1024 * 1024),
         intIn(h, "hub.maxPoolSize", "maxPoolSize", 1, 1024),
         durationIn(h, "hub.maxAge", "maxAge", Duration.ZERO, Duration.ofDays(365)),
-        emptyToNull(optionalString(h, "hub.apiKey", "apiKey")));
+        emptyToNull(optionalString(h, "hub.apiKey", "apiKey")),
+        intIn(h, "hub.maxWaitQueueSize", "maxWaitQueueSize", 0, 100_000),
+        durationIn(h, "hub.connectRetryDelay", "connectRetryDelay", Duration.ZERO, Duration.ofSeconds(10)),
+        intIn(h, "hub.breakerMaxFailures", "breakerMaxFailures", 1, 10_000),
+        durationIn(h, "hub.breakerFailureWindow", "breakerFailureWindow", Duration.ofMillis(1), Duration.ofHours(1)),
+        durationIn(h, "hub.breakerResetTimeout", "breakerResetTimeout", Duration.ofMillis(1), Duration.ofHours(1)),
+        bytesIn(h, "hub.webhookMaxBodySize", "webhookMaxBodySize", 1024, 16L * 1024 * 1024));
 
     JsonObject c = section(json, "cache");
     Cache cache = new Cache(
         bytesIn(c, "cache.maxSize", "maxSize", 1024 * 1024, Long.MAX_VALUE),
         durationIn(c, "cache.minTtl", "minTtl", Duration.ZERO, Duration.ofDays(365)),
         durationIn(c, "cache.maxTtl", "maxTtl", Duration.ZERO, Duration.ofDays(365)),
-        durationIn(c, "cache.defaultTtl", "defaultTtl", Duration.ZERO, Duration.ofDays(365)));
+        durationIn(c, "cache.defaultTtl", "defaultTtl", Duration.ZERO, Duration.ofDays(365)),
+        durationIn(c, "cache.staleWhileRevalidate", "staleWhileRevalidate", Duration.ZERO, Duration.ofDays(1)),
+        durationIn(c, "cache.staleIfError", "staleIfError", Duration.ZERO, Duration.ofDays(7)),
+        durationIn(c, "cache.negativeTtl", "negativeTtl", Duration.ZERO, Duration.ofDays(1)),
+        durationIn(c, "cache.failureTtl", "failureTtl", Duration.ZERO, Duration.ofSeconds(10)));
     if (cache.minTtl().compareTo(cache.maxTtl()) > 0) {
       throw new ConfigException("cache.minTtl", "must not exceed cache.maxTtl");
     }

@@ -2,6 +2,8 @@ package io.playgate.gateway.embed;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.Rendered;
+import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
@@ -27,9 +29,10 @@ import io.vertx.ext.web.RoutingContext;
  * viewer's territory, gets a 200 page that plays nothing; private or unlisted media plays only through a valid signed
  * URL ({@link EmbedSigner}: {@code exp}, {@code partner}, {@code sig}); a missing, expired or wrong signature is a
  * 403 page with no media. An id outside {@code [A-Za-z0-9_-]{1,64}} is 404 without asking the hub; a bad option or
- * unknown partner is 400. A public page is short-cached: {@code max-age} is the entry's remaining freshness, at most
- * {@value #MAX_AGE_SECONDS} s (its assets are content-hashed and immutable, so a short page lifetime is all a release
- * needs).
+ * unknown partner is 400. A public page carries its weak {@code ETag} ({@code 304} on a matching
+ * {@code If-None-Match}) and the entry's {@code Cache-Control} (RFC 5861 directives included) with a {@code max-age}
+ * of the entry's remaining freshness, at most {@value #MAX_AGE_SECONDS} s (its assets are content-hashed and
+ * immutable, so a short page lifetime is all a release needs); a signed page is {@code private, no-store}.
  */
 public final class EmbedHandler implements Handler<RoutingContext> {
 
@@ -108,20 +111,25 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     // a facade's click would load the URL without its signature: signed players load at once
     PlayerOptions options = signed && requested.facade() ? new PlayerOptions(requested.autoplay(),
         requested.startSeconds(), requested.theme(), requested.color(), false, requested.dnt(), requested.layout()) : requested;
-    Buffer page = switch (decision) {
-      case NOT_EMBEDDABLE -> entry.variant("embed-unavailable", () -> Buffer.buffer(
-          templates.unavailablePage(views.assets(), item.title(), "Not available for embedding.")));
-      case TERRITORY -> entry.variant("embed-territory", () -> Buffer.buffer(
-          templates.unavailablePage(views.assets(), item.title(), "Not available in your country.")));
-      default -> entry.variant("embed|" + options.query(), () -> Buffer.buffer(templates.embedPage(views.player(item, options))));
+    Rendered page = switch (decision) {
+      case NOT_EMBEDDABLE -> entry.variant("embed-unavailable", () -> Rendered.of(Buffer.buffer(
+          templates.unavailablePage(views.assets(), item.title(), "Not available for embedding."))));
+      case TERRITORY -> entry.variant("embed-territory", () -> Rendered.of(Buffer.buffer(
+          templates.unavailablePage(views.assets(), item.title(), "Not available in your country."))));
+      default -> entry.variant("embed|" + options.query(),
+          () -> Rendered.of(Buffer.buffer(templates.embedPage(views.player(item, options)))));
     };
     SecurityHeaders.htmlPage(ctx.response(), csp);
     String vary = rights.varyHeader(item);
     if (vary != null) {
       ctx.response().putHeader("Vary", vary);
     }
-    ctx.response().putHeader("Cache-Control", signed ? "private, no-store" : "public, max-age=" + Math.min(MAX_AGE_SECONDS, entry.remainingSeconds()))
-        .end(page);
+    if (signed) {
+      ctx.response().putHeader("Cache-Control", "private, no-store").end(page.body());
+      return;
+    }
+    ConditionalResponse.end(ctx, page.etag(),
+        entry.cacheControl(Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())), page::body);
   }
 
   /** 403 with a page that plays nothing and names nothing: signed-URL and private-media refusals. */

@@ -42,13 +42,16 @@ public final class Routes {
    * @param oembedPreflight {@code OPTIONS /oembed}, the CORS preflight
    * @param frameAncestors {@code embed.frameAncestors}: who may frame the player pages
    * @param maxBodyBytes {@code limits.maxBodySize}: larger request bodies are answered 413 before they are read
+   * @param hook {@code POST /hooks/hub}, the hub webhook, or {@code null} when {@code hub.webhookSecret} is unset
+   *     (then the route answers 404)
+   * @param hookMaxBodyBytes largest accepted webhook body; larger is 413
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
       Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
       Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog,
       Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign, Handler<RoutingContext> oembedPreflight,
-      java.util.List<String> frameAncestors, long maxBodyBytes) {
+      java.util.List<String> frameAncestors, long maxBodyBytes, Handler<RoutingContext> hook, long hookMaxBodyBytes) {
   }
 
   /** Largest {@code POST /partner/sign} body, in bytes. */
@@ -108,6 +111,17 @@ public final class Routes {
     readable(router, "/metrics").handler(h.metrics());
     readable(router, "/health/live").handler(h.live());
     readable(router, "/health/ready").handler(h.ready());
+    // the hub's webhook (DESIGN.md §2): the raw body, capped (413), is what the signature covers
+    if (h.hook() != null) {
+      router.post("/hooks/hub").handler(BodyHandler.create(false).setBodyLimit(h.hookMaxBodyBytes())).handler(h.hook());
+    } else {
+      router.post("/hooks/hub").handler(ctx -> ctx.fail(ProblemException.notFound(
+          "the hub webhook is disabled: hub.webhookSecret is not set")));
+    }
+    router.route("/hooks/hub").handler(ctx -> {
+      ctx.response().putHeader("Allow", "POST");
+      ctx.fail(405);
+    });
     // browsers ask every page's origin for an icon; answer without a 404 in their consoles
     readable(router, "/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
         .putHeader("Cache-Control", "public, max-age=86400").end());

@@ -17,6 +17,8 @@ import io.vertx.ext.web.codec.BodyCodec;
 import io.vertx.ext.web.codec.spi.BodyStream;
 import java.net.ConnectException;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@link HubClient} over Vert.x WebClient, per DESIGN.md §2: {@code Accept: application/json}, redirects never
  * followed, a TCP connect timeout, a total deadline per call enforced by resetting the HTTP stream (so a hub that
  * drips one byte at a time cannot hold a connection past it), and a cap on the decoded body so a compressed bomb
- * or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory. Every failure is logged once as one
- * structured line ({@code hub.fail id=… failure=… reason=…}): WARN for the 5xx kinds, DEBUG for 404/410/403.
+ * or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory; an explicitly sized connection pool
+ * and wait queue ({@link HubClientOptions#maxPoolSize()}, {@link HubClientOptions#maxWaitQueueSize()}); one retry
+ * with jittered backoff, only after a connect error. Every failure is logged once as one structured line
+ * ({@code hub.fail id=… failure=… gatewayStatus=… reason=…}, the reason naming the hub's status and what was wrong):
+ * WARN for the 5xx kinds, DEBUG for 404/410/403.
  */
 public final class WebHubClient implements HubClient {
 
@@ -46,7 +51,10 @@ public final class WebHubClient implements HubClient {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
         .setKeepAlive(true)
         .setUserAgent("Playgate/1.0");
-    PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxPoolSize()).setMaxWaitQueueSize(options.maxPoolSize() * 64);
+    // an explicitly sized pool: a hub that stops answering holds at most maxPoolSize connections, and callers beyond
+    // the wait queue fail at once instead of queueing without bound
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxPoolSize()).setHttp2MaxSize(options.maxPoolSize())
+        .setMaxWaitQueueSize(options.maxWaitQueueSize());
     this.client = WebClient.create(vertx, web, pool);
     this.client.addInterceptor(this::enforceDeadline);
   }
@@ -65,6 +73,39 @@ public final class WebHubClient implements HubClient {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       return Future.failedFuture(new HubException(HubFailure.NOT_FOUND, String.valueOf(id), "invalid id"));
     }
+    long startNanos = System.nanoTime();
+    return send(id, ifNoneMatch)
+        .recover(e -> {
+          // one retry, only when no request reached the hub's application (GET is idempotent anyway)
+          long delayMillis = retryDelayMillis();
+          long leftMillis = options.timeout().toMillis() - (System.nanoTime() - startNanos) / 1_000_000;
+          if (!isConnectError(e) || delayMillis < 0 || leftMillis < delayMillis + options.connectTimeout().toMillis()) {
+            return Future.failedFuture(e);
+          }
+          LOG.debug("hub.retry id={} after={}ms cause=\"{}\"", id, delayMillis, e.toString());
+          return vertx.timer(Math.max(1, delayMillis), TimeUnit.MILLISECONDS).compose(t -> send(id, ifNoneMatch));
+        })
+        .transform(ar -> {
+          try {
+            if (ar.failed()) {
+              throw classify(id, ar.cause());
+            }
+            return Future.succeededFuture(interpret(id, ar.result(), ifNoneMatch != null));
+          } catch (HubException e) {
+            if (e.failure().status() >= 500) {
+              LOG.warn("hub.fail id={} failure={} gatewayStatus={} reason=\"{}\"", id, e.failure(), e.failure().status(),
+                  e.getMessage());
+            } else {
+              // unknown, removed or private media: the hub answered as it should
+              LOG.debug("hub.fail id={} failure={} gatewayStatus={} reason=\"{}\"", id, e.failure(), e.failure().status(),
+                  e.getMessage());
+            }
+            return Future.failedFuture(e);
+          }
+        });
+  }
+
+  private Future<HttpResponse<Buffer>> send(String id, String ifNoneMatch) {
     var request = client.getAbs(options.baseUrl().get() + "/v1/media/" + id)
         .putHeader("Accept", "application/json")
         .followRedirects(false)
@@ -77,23 +118,30 @@ public final class WebHubClient implements HubClient {
       // the hub credential (issue 5): with it the hub answers private and unlisted items instead of 403
       request.putHeader("Authorization", "Bearer " + options.apiKey());
     }
-    return request.send()
-        .transform(ar -> {
-          try {
-            if (ar.failed()) {
-              throw classify(id, ar.cause());
-            }
-            return Future.succeededFuture(interpret(id, ar.result(), ifNoneMatch != null));
-          } catch (HubException e) {
-            if (e.failure().status() >= 500) {
-              LOG.warn("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
-            } else {
-              // unknown, removed or private media: the hub answered as it should
-              LOG.debug("hub.fail id={} failure={} reason=\"{}\"", id, e.failure(), e.getMessage());
-            }
-            return Future.failedFuture(e);
-          }
-        });
+    return request.send();
+  }
+
+  /** @return the jittered delay of the connect retry in ms, uniform in [delay/2, delay], or -1 when disabled */
+  private long retryDelayMillis() {
+    long base = options.connectRetryDelay().toMillis();
+    if (base <= 0) {
+      return -1;
+    }
+    return base / 2 + ThreadLocalRandom.current().nextLong(base - base / 2 + 1);
+  }
+
+  /** Refused, timed out while connecting, or closed before any response byte: the hub never saw the request. */
+  private static boolean isConnectError(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof io.netty.channel.ConnectTimeoutException
+          || c instanceof io.vertx.core.http.HttpClosedException) {
+        return true;
+      }
+      if (c instanceof DeadlineException || c instanceof BodyTooLargeException) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private HubResponse interpret(String id, HttpResponse<Buffer> resp, boolean conditional) {

@@ -2,6 +2,8 @@ package io.playgate.gateway.oembed;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.Rendered;
+import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.config.GatewayConfig;
@@ -17,17 +19,20 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /oembed} (oEmbed 1.0 §2.2–2.3): validate the query ({@link OEmbedRequest}), match {@code url} against
  * the configured schemes by parsing alone (no match → 404), ask the {@link MediaCache}, refuse with 401 (§2.3.4)
  * media the viewer may not embed ({@link Rights}: private or unlisted, embedding disabled, outside its
- * territories), and write (for a partner's request, with {@code partner=<name>} in the iframe {@code src}) the pre-serialised response of that variant with
- * {@code Cache-Control: public, max-age=<remaining freshness>} equal to {@code cache_age}.
+ * territories), and write (for a partner's request, with {@code partner=<name>} in the iframe {@code src}) the
+ * pre-serialised response of that variant with its weak {@code ETag} ({@code 304} on a matching
+ * {@code If-None-Match}) and
+ * {@code Cache-Control: public, max-age=<remaining freshness>, stale-while-revalidate=…, stale-if-error=…}, whose
+ * {@code max-age} equals {@code cache_age}.
  *
  * <p>Cross-origin use: every answer carries {@code Access-Control-Allow-Origin: *} and never
  * {@code Access-Control-Allow-Credentials} (the data is public; a browser sends no cookies with it); the preflight
  * is {@link #preflight()}. JSONP: with {@code format=json} and {@code callback=<name>} where the name matches
  * {@link #JSONP_CALLBACK}, the body is {@code /**}{@code /name(<json>);} as {@code application/javascript} with
- * {@code nosniff}; the {@code /**}{@code /} prefix defuses content-sniffing attacks on the first bytes (e.g. a
- * callback spelling a Flash header), and U+2028/U+2029 are written as {@code \u2028}/{@code \u2029}, since JSON
- * allows them raw in strings but pre-ES2019 JavaScript does not. Any other callback → 400; XML ignores
- * {@code callback}.
+ * {@code nosniff} (and no {@code ETag}: the tag belongs to the JSON); the {@code /**}{@code /} prefix defuses
+ * content-sniffing attacks on the first bytes (e.g. a callback spelling a Flash header), and U+2028/U+2029 are
+ * written as {@code \u2028}/{@code \u2029}, since JSON allows them raw in strings but pre-ES2019 JavaScript does
+ * not. Any other callback → 400; XML ignores {@code callback}.
  */
 public final class OEmbedHandler implements Handler<RoutingContext> {
 
@@ -126,16 +131,25 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
     }
     GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
     String partnerName = partner == null ? null : partner.name();
-    OEmbedResponse rendered = entry.variant(partnerName == null ? req.variantKey() : req.variantKey() + "|partner=" + partnerName,
-        () -> OEmbedResponse.render(entry.item(), req, views, templates, providerName, partnerName));
-    long age = entry.remainingSeconds();
+    Rendered rendered = entry.variant(partnerName == null ? req.variantKey() : req.variantKey() + "|partner=" + partnerName,
+        () -> {
+          OEmbedResponse r = OEmbedResponse.render(entry.item(), req, views, templates, providerName, partnerName);
+          return Rendered.around(r.head(), r.tail());
+        });
+    // read once, so cache_age and max-age agree even across a second boundary
+    long remaining = entry.remainingSeconds();
+    String cacheControl = entry.cacheControl(remaining);
+    String age = Long.toString(remaining);
     ctx.response()
         .putHeader("Content-Type", callback != null ? "application/javascript; charset=utf-8"
             : req.format().equals("xml") ? "text/xml; charset=utf-8" : "application/json")
-        .putHeader("Cache-Control", "public, max-age=" + age)
         .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Access-Control-Allow-Origin", "*")
-        .end(callback == null ? rendered.body(age) : jsonp(callback, rendered.body(age)));
+        .putHeader("Access-Control-Allow-Origin", "*");
+    if (callback != null) {
+      ctx.response().putHeader("Cache-Control", cacheControl).end(jsonp(callback, rendered.body(age)));
+      return;
+    }
+    ConditionalResponse.end(ctx, rendered.etag(), cacheControl, () -> rendered.body(age));
   }
 
   /** {@code /**}{@code /callback(json);} with U+2028/U+2029 escaped (they only occur inside JSON strings). */

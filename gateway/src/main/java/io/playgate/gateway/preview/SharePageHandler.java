@@ -2,6 +2,8 @@ package io.playgate.gateway.preview;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.Rendered;
+import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
@@ -21,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /media/{id}}: the share page. Head: Open Graph ({@code og:type} {@code music.song},
  * {@code video.other}, {@code music.album} or {@code music.playlist}), Twitter {@code player} card, and oEmbed
  * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288). Body: the
- * player at full size. Player options in the query apply to the page's player.
+ * player at full size. Player options in the query apply to the page's player. Sent with a weak {@code ETag}
+ * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}.
  */
 public final class SharePageHandler implements Handler<RoutingContext> {
 
@@ -77,18 +80,18 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     }
     if (decision == Rights.Decision.TERRITORY) {
       SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
-      ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds())
-          .end(entry.variant("share-territory", () -> Buffer.buffer(
-              templates.unavailablePage(views.assets(), item.title(), "Not available in your country."))));
+      Rendered unavailable = entry.variant("share-territory", () -> Rendered.of(Buffer.buffer(
+          templates.unavailablePage(views.assets(), item.title(), "Not available in your country."))));
+      ConditionalResponse.end(ctx, unavailable.etag(), entry.cacheControl(), unavailable::body);
       return;
     }
-    Buffer page = entry.variant("share|" + options.query(), () -> Buffer.buffer(templates.sharePage(view(item, options))));
+    Rendered page = entry.variant("share|" + options.query(),
+        () -> Rendered.of(Buffer.buffer(templates.sharePage(view(item, options)))));
     SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
-    ctx.response().putHeader("Cache-Control", "public, max-age=" + entry.remainingSeconds());
     ctx.response().headers()
         .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; type=\"application/json+oembed\"")
         .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
-    ctx.response().end(page);
+    ConditionalResponse.end(ctx, page.etag(), entry.cacheControl(), page::body);
   }
 
   private SharePageView view(MediaItem item, PlayerOptions options) {

@@ -1,0 +1,145 @@
+package io.playgate.gateway.cache;
+
+import io.playgate.gateway.http.ProblemException;
+import io.playgate.gateway.hub.MediaItem;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /hooks/hub}, the hub's webhook (DESIGN.md §2): {@code {"event": "media.updated" | "media.removed",
+ * "ids": ["…", …]}} signed with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>} under
+ * {@code hub.webhookSecret}.
+ * <ul>
+ *   <li>the signature is checked first, over the exact bytes received, in constant time
+ *       ({@link MessageDigest#isEqual}); missing or wrong → 401;</li>
+ *   <li>then the body: not a JSON object, an unknown event, or ids that are not 1..1000 media ids → 400 (a body over
+ *       the configured size is 413 before this handler, from the route's {@code BodyHandler});</li>
+ *   <li>{@code media.removed}: each entry and its rendered variants are purged and the id is remembered as removed
+ *       ({@link MediaCache#takedown}), so the very next request is a 404; {@code media.updated}: purged
+ *       ({@link MediaCache#invalidate}), so the next request fetches it again; → 204.</li>
+ * </ul>
+ * Needs a {@code BodyHandler} before it on the route.
+ */
+public final class HubWebhookHandler implements Handler<RoutingContext> {
+
+  /** The signature header. */
+  public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+  /** Most ids accepted in one event. */
+  public static final int MAX_IDS = 1000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubWebhookHandler.class);
+  private static final String PREFIX = "sha256=";
+
+  private final MediaCache cache;
+  private final SecretKeySpec key;
+
+  private HubWebhookHandler(MediaCache cache, String secret) {
+    this.cache = cache;
+    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  /**
+   * @param cache the media cache to purge
+   * @param secret the shared secret ({@code hub.webhookSecret}), not empty
+   * @return the handler
+   * @throws IllegalArgumentException when the secret is empty
+   */
+  public static HubWebhookHandler create(MediaCache cache, String secret) {
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException("webhook secret must not be empty");
+    }
+    return new HubWebhookHandler(cache, secret);
+  }
+
+  /**
+   * @param secret the shared secret
+   * @param body the raw body
+   * @return the header value a hub sends for this body: {@code sha256=<lower-case hex>}
+   */
+  public static String sign(String secret, byte[] body) {
+    return PREFIX + HexFormat.of().formatHex(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+        "HmacSHA256"), body));
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Buffer raw = ctx.body().buffer();
+    byte[] body = raw == null ? new byte[0] : raw.getBytes();
+    if (!signatureValid(ctx.request().getHeader(SIGNATURE_HEADER), body)) {
+      LOG.warn("hook.reject reason=\"bad or missing {}\" bytes={}", SIGNATURE_HEADER, body.length);
+      throw new ProblemException(401, "missing or invalid " + SIGNATURE_HEADER + " signature");
+    }
+    JsonObject json;
+    try {
+      json = new JsonObject(Buffer.buffer(body));
+    } catch (DecodeException | ClassCastException e) {
+      throw ProblemException.badRequest("body: expected a JSON object {\"event\": …, \"ids\": […]}");
+    }
+    Object event = json.getValue("event");
+    boolean removed = "media.removed".equals(event);
+    if (!removed && !"media.updated".equals(event)) {
+      throw ProblemException.badRequest("event: expected \"media.updated\" or \"media.removed\"");
+    }
+    List<String> ids = ids(json.getValue("ids"));
+    for (String id : ids) {
+      if (removed) {
+        cache.takedown(id);
+      } else {
+        cache.invalidate(id);
+      }
+    }
+    LOG.info("hook.accept event={} ids={}", event, ids.size() <= 10 ? ids : ids.size() + " ids");
+    ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+  }
+
+  private boolean signatureValid(String header, byte[] body) {
+    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return false;
+    }
+    byte[] given;
+    try {
+      given = HexFormat.of().parseHex(header.substring(PREFIX.length()).trim());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return MessageDigest.isEqual(given, hmac(key, body));
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(body);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+    }
+  }
+
+  private static List<String> ids(Object value) {
+    if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_IDS) {
+      throw ProblemException.badRequest("ids: expected an array of 1 to " + MAX_IDS + " media ids");
+    }
+    List<String> ids = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof String id) || !MediaItem.ID.matcher(id).matches()) {
+        throw ProblemException.badRequest("ids[" + i + "]: expected a media id matching " + MediaItem.ID.pattern());
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+}

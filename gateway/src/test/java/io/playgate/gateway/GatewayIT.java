@@ -78,7 +78,8 @@ class GatewayIT {
     assertThat(o.getInteger("thumbnail_width")).isPositive();
     assertThat(o.getInteger("thumbnail_height")).isPositive();
     String maxAge = r.headers().firstValue("Cache-Control").orElseThrow();
-    assertThat(maxAge).isEqualTo("public, max-age=" + o.getLong("cache_age"));
+    assertThat(maxAge).isEqualTo("public, max-age=" + o.getLong("cache_age")
+        + ", stale-while-revalidate=30, stale-if-error=600");
     assertThat(o.getLong("cache_age")).isBetween(1L, 300L);
 
     Document d = Jsoup.parseBodyFragment(o.getString("html"));

@@ -1,5 +1,6 @@
 package io.playgate.gateway.testing;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
@@ -78,8 +79,20 @@ public final class TestGateway {
    * @return the running gateway; stop it with {@link Playgate#stop()}
    */
   public static Playgate start(Vertx vertx, Map<String, String> overrides) {
+    return start(vertx, overrides, Ticker.systemTicker());
+  }
+
+  /**
+   * Starts a gateway whose media cache reads a given clock, and waits for it.
+   *
+   * @param vertx the test's Vert.x instance
+   * @param overrides configuration overrides, see {@link #config(Map)}
+   * @param ticker the media cache's clock, e.g. a {@link FakeTicker}
+   * @return the running gateway; stop it with {@link Playgate#stop()}
+   */
+  public static Playgate start(Vertx vertx, Map<String, String> overrides, Ticker ticker) {
     try {
-      return Playgate.start(vertx, config(overrides)).await(30, TimeUnit.SECONDS);
+      return Playgate.start(vertx, config(overrides), ticker).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

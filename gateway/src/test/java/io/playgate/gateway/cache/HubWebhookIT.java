@@ -1,0 +1,141 @@
+package io.playgate.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /hooks/hub} on a real gateway with a webhook secret, and on one without. */
+class HubWebhookIT {
+
+  private static final String SECRET = "s3cret-for-tests";
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private Vertx vertx;
+  private Playgate gateway;
+  private String base;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, Map.of("hub.webhookSecret", SECRET, "hub.webhookMaxBodySize", "1KiB"));
+    base = gateway.publicBaseUrl();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    gateway.stop().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private static HttpResponse<String> post(String url, byte[] body, String signature) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("Content-Type", "application/json");
+    if (signature != null) {
+      b.header("X-Hub-Signature-256", signature);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> hook(String event, String... ids) throws Exception {
+    byte[] body = new JsonObject().put("event", event).put("ids", new JsonArray(java.util.List.of((Object[]) ids)))
+        .toBuffer().getBytes();
+    return post(base + "/hooks/hub", body, HubWebhookHandler.sign(SECRET, body));
+  }
+
+  private String oembed(String id) {
+    return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8);
+  }
+
+  private static void assertProblem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Http.json(r).getInteger("status")).isEqualTo(status);
+  }
+
+  @Test
+  void removedPurgesEntryAndVariantsAndTheVeryNextRequestIs404Everywhere() throws Exception {
+    for (String path : new String[] {"/embed/t1", "/media/t1", "/embed/t1?theme=dark"}) {
+      assertThat(Http.get(base + path).statusCode()).isEqualTo(200);
+    }
+    assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(200);
+    assertThat(hook("media.removed", "t1").statusCode()).isEqualTo(204);
+    assertProblem(Http.get(oembed("t1")), 404);
+    assertProblem(Http.get(base + "/embed/t1"), 404);
+    assertProblem(Http.get(base + "/embed/t1?theme=dark"), 404);
+    assertProblem(Http.get(base + "/media/t1"), 404);
+    // other ids are untouched
+    assertThat(Http.get(base + "/embed/t2").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void updatedPurgesAndTheNextRequestRefetches() throws Exception {
+    assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
+    gateway.localHub().resetCounts();
+    assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
+    assertThat(gateway.localHub().requestCount("t1")).isZero();
+    assertThat(hook("media.updated", "t1", "t2").statusCode()).isEqualTo(204);
+    assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
+    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+  }
+
+  @Test
+  void badOrMissingSignaturesAre401AndChangeNothing() throws Exception {
+    assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
+    byte[] body = "{\"event\":\"media.removed\",\"ids\":[\"t1\"]}".getBytes(StandardCharsets.UTF_8);
+    String good = HubWebhookHandler.sign(SECRET, body);
+    assertProblem(post(base + "/hooks/hub", body, null), 401);
+    assertProblem(post(base + "/hooks/hub", body, HubWebhookHandler.sign("wrong", body)), 401);
+    assertProblem(post(base + "/hooks/hub", body, good.replace("sha256=", "sha1=")), 401);
+    assertProblem(post(base + "/hooks/hub", body, "sha256=zz"), 401);
+    assertProblem(post(base + "/hooks/hub", body, good.substring(0, good.length() - 2)), 401);
+    // the signature covers the raw bytes: a re-serialised body with the same meaning does not pass
+    byte[] spaced = "{\"event\": \"media.removed\", \"ids\": [\"t1\"]}".getBytes(StandardCharsets.UTF_8);
+    assertProblem(post(base + "/hooks/hub", spaced, good), 401);
+    assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
+    // upper-case hex is the same signature
+    assertThat(post(base + "/hooks/hub", body, "sha256=" + good.substring(7).toUpperCase()).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void malformedAndOversizedBodies() throws Exception {
+    for (String bad : new String[] {"not json", "[1,2]", "{\"event\":\"media.deleted\",\"ids\":[\"t1\"]}",
+        "{\"event\":\"media.removed\",\"ids\":[]}", "{\"event\":\"media.removed\",\"ids\":[\"../x\"]}",
+        "{\"event\":\"media.removed\",\"ids\":\"t1\"}", "{\"event\":\"media.removed\"}"}) {
+      byte[] body = bad.getBytes(StandardCharsets.UTF_8);
+      assertProblem(post(base + "/hooks/hub", body, HubWebhookHandler.sign(SECRET, body)), 400);
+    }
+    byte[] big = ("{\"event\":\"media.removed\",\"ids\":[\"t1\"],\"pad\":\"" + "x".repeat(2000) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    assertProblem(post(base + "/hooks/hub", big, HubWebhookHandler.sign(SECRET, big)), 413);
+    assertProblem(Http.get(base + "/hooks/hub"), 405);
+  }
+
+  @Test
+  void disabledWithoutASecret() throws Exception {
+    Playgate plain = TestGateway.start(vertx, Map.of());
+    try {
+      byte[] body = "{\"event\":\"media.removed\",\"ids\":[\"t1\"]}".getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> r = post(plain.publicBaseUrl() + "/hooks/hub", body, HubWebhookHandler.sign("any", body));
+      assertProblem(r, 404);
+      assertThat(Http.json(r).getString("detail")).contains("hub.webhookSecret");
+    } finally {
+      plain.stop().await(10, TimeUnit.SECONDS);
+    }
+  }
+}

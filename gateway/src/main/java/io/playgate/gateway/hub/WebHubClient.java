@@ -130,11 +130,13 @@ public final class WebHubClient implements HubClient {
     return base / 2 + ThreadLocalRandom.current().nextLong(base - base / 2 + 1);
   }
 
-  /** Refused, timed out while connecting, or closed before any response byte: the hub never saw the request. */
+  /**
+   * Refused or timed out while connecting: the hub never saw the request. (A connection closed after the request was
+   * sent is not retried: the hub may have received it.)
+   */
   private static boolean isConnectError(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof io.netty.channel.ConnectTimeoutException
-          || c instanceof io.vertx.core.http.HttpClosedException) {
+      if (c instanceof ConnectException || c instanceof io.netty.channel.ConnectTimeoutException) {
         return true;
       }
       if (c instanceof DeadlineException || c instanceof BodyTooLargeException) {

@@ -1,0 +1,175 @@
+package io.playgate.gateway.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
+import io.playgate.gateway.testing.FakeTicker;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real gateway on its embedded local hub with fault injection and a fake cache clock: coalescing of 1,000
+ * concurrent cold requests (success and failure), and a hub outage after warm-up (stale-if-error for cached ids,
+ * fast 502 for the rest, the circuit breaker keeping requests off the hub, recovery).
+ */
+class HubResilienceIT {
+
+  private static final int BURST = 1000;
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(30)).build();
+
+  private final FakeTicker ticker = new FakeTicker();
+  private Vertx vertx;
+  private Playgate gateway;
+  private String base;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, Map.of("hub.maxAge", "60s", "hub.breakerMaxFailures", "3",
+        "hub.breakerResetTimeout", "1s", "server.accessLog", "false"), ticker);
+    base = gateway.publicBaseUrl();
+    gateway.localHub().resetCounts();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    gateway.stop().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private String oembed(String id) {
+    return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8);
+  }
+
+  /** Sends n requests at once; records when each response completed (ns). */
+  private static List<HttpResponse<String>> burst(String url, int n, List<Long> doneNanos) {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build();
+    List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      pending.add(CLIENT.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+        synchronized (doneNanos) {
+          doneNanos.add(System.nanoTime());
+        }
+      }));
+    }
+    return pending.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Opens connections and warms the JIT on another id, so the measured burst is not the JVM's first. */
+  private void warmUp() {
+    burst(oembed("a1"), 200, new ArrayList<>());
+    gateway.localHub().resetCounts();
+  }
+
+  @Test
+  void thousandConcurrentColdRequestsMakeOneHubRequest() {
+    warmUp();
+    gateway.localHub().faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+    List<Long> done = new ArrayList<>();
+    List<HttpResponse<String>> responses = burst(oembed("t2"), BURST, done);
+    assertThat(responses).hasSize(BURST).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(responses.stream().map(HttpResponse::body).distinct()).hasSize(1);
+    assertThat(gateway.localHub().requestCount("t2")).isEqualTo(1);
+    assertThat(gateway.localHub().totalRequests()).isEqualTo(1);
+    long spreadMillis = (done.stream().mapToLong(Long::longValue).max().orElseThrow()
+        - done.stream().mapToLong(Long::longValue).min().orElseThrow()) / 1_000_000;
+    System.out.println("coalescing.burst concurrent=" + BURST + " hubRequests=" + gateway.localHub().requestCount("t2")
+        + " firstToLastResponseMs=" + spreadMillis);
+  }
+
+  @Test
+  void aFailedColdRequestFailsEveryWaiterAndIsTriedAgain() {
+    warmUp();
+    gateway.localHub().faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)).withErrorRate(1.0, 503));
+    List<HttpResponse<String>> responses = burst(oembed("t1"), BURST, new ArrayList<>());
+    assertThat(responses).hasSize(BURST).allSatisfy(r -> {
+      assertThat(r.statusCode()).isEqualTo(502);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+    });
+    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+    gateway.localHub().faults().reset();
+    // the failure is remembered for cache.failureTtl (2 s) only, never as a success ...
+    assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(502);
+    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+    // ... after which the next request tries again
+    ticker.advance(Duration.ofSeconds(2));
+    assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(200);
+    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(2);
+  }
+
+  @Test
+  void outageServesCachedIdsOpensTheBreakerAndRecovers() throws Exception {
+    List<String> cached = List.of("t1", "t2", "v1", "a1");
+    for (String id : cached) {
+      assertThat(Http.get(oembed(id)).statusCode()).isEqualTo(200);
+      assertThat(Http.get(base + "/embed/" + id).statusCode()).isEqualTo(200);
+    }
+    gateway.localHub().resetCounts();
+    gateway.localHub().faults().set(FaultSettings.NONE.withOutage(true));
+    // past freshness (60 s) and stale-while-revalidate (30 s), within stale-if-error (600 s)
+    ticker.advance(Duration.ofSeconds(100));
+    for (String id : cached) {
+      HttpResponse<String> r = Http.get(oembed(id));
+      assertThat(r.statusCode()).as(id).isEqualTo(200);
+      assertThat(Http.json(r).getLong("cache_age")).isZero();
+      assertThat(Http.get(base + "/media/" + id).statusCode()).isEqualTo(200);
+    }
+    // four failed revalidations: the breaker (3 failures) is open
+    long atOpen = gateway.localHub().totalRequests();
+    assertThat(atOpen).isBetween(3L, 4L);
+    long start = System.nanoTime();
+    for (String id : List.of("v2", "p1", "hostile")) {
+      HttpResponse<String> r = Http.get(oembed(id));
+      assertThat(r.statusCode()).as(id).isIn(502, 504);
+      assertThat(r.body()).doesNotContain("Exception");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("fail fast, well within the 5 s deadline")
+        .isLessThan(Duration.ofSeconds(2));
+    ticker.advance(Duration.ofSeconds(3)); // past the failure TTL: cached ids would revalidate again
+    for (String id : cached) {
+      assertThat(Http.get(base + "/embed/" + id).statusCode()).isEqualTo(200);
+    }
+    assertThat(gateway.localHub().totalRequests()).as("no request reaches the hub while the breaker is open")
+        .isEqualTo(atOpen);
+
+    // the hub returns; after the reset timeout (1 s) one probe closes the breaker
+    gateway.localHub().faults().reset();
+    AtomicLong tries = new AtomicLong();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    int status;
+    do {
+      Thread.sleep(100);
+      ticker.advance(Duration.ofSeconds(3)); // past any remembered failure
+      status = Http.get(oembed("v2")).statusCode();
+      tries.incrementAndGet();
+    } while (status != 200 && System.nanoTime() < deadline);
+    assertThat(status).isEqualTo(200);
+    for (String id : List.of("p1", "hostile", "t1")) {
+      HttpResponse<String> r = Http.get(oembed(id));
+      assertThat(r.statusCode()).as(id).isEqualTo(200);
+      assertThat(Http.json(r).getLong("cache_age")).as(id).isPositive();
+    }
+    System.out.println("outage.recovery probes=" + tries.get());
+  }
+}

@@ -67,6 +67,36 @@ class ConfigLoaderTest {
     assertThat(c.hub().timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.cache().maxBytes()).isEqualTo(256L * 1024 * 1024);
     assertThat(c.oembed().schemes()).containsExactly("{publicBaseUrl}/media/{id}");
+    assertThat(c.hub().maxWaitQueueSize()).isEqualTo(1024);
+    assertThat(c.hub().connectRetryDelay()).isEqualTo(Duration.ofMillis(50));
+    assertThat(c.hub().breakerMaxFailures()).isEqualTo(5);
+    assertThat(c.hub().breakerFailureWindow()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.hub().breakerResetTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.hub().webhookMaxBodyBytes()).isEqualTo(64L * 1024);
+    assertThat(c.cache().staleWhileRevalidate()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.cache().staleIfError()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.cache().negativeTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.cache().failureTtl()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void resilienceKeysAreValidated() {
+    assertThatThrownBy(() -> load(null, Map.of("PLAYGATE_CACHE_STALE_IF_ERROR", "forever"), new Properties()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("cache.staleIfError");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.cache.failureTtl", "1m")))
+        .hasMessageContaining("cache.failureTtl");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.cache.negativeTtl", "-1s")))
+        .hasMessageContaining("cache.negativeTtl");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.breakerMaxFailures", "0")))
+        .hasMessageContaining("hub.breakerMaxFailures");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.breakerResetTimeout", "0ms")))
+        .hasMessageContaining("hub.breakerResetTimeout");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.maxWaitQueueSize", "-1")))
+        .hasMessageContaining("hub.maxWaitQueueSize");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.hub.webhookMaxBodySize", "100")))
+        .hasMessageContaining("hub.webhookMaxBodySize");
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.cache.staleWhileRevalidat", "1s")))
+        .hasMessageContaining("cache.staleWhileRevalidat");
   }
 
   @Test

@@ -124,6 +124,11 @@ class HubWebhookIT {
         .getBytes(StandardCharsets.UTF_8);
     assertProblem(post(base + "/hooks/hub", big, HubWebhookHandler.sign(SECRET, big)), 413);
     assertProblem(Http.get(base + "/hooks/hub"), 405);
+    HttpResponse<String> form = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/hooks/hub"))
+        .POST(HttpRequest.BodyPublishers.ofString("a=%zz")).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Hub-Signature-256", HubWebhookHandler.sign(SECRET, "a=%zz".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertProblem(form, 415);
   }
 
   @Test

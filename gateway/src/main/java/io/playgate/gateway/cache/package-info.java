@@ -1,7 +1,10 @@
 /**
- * The media cache: a Caffeine async cache of hub MediaItems keyed by media id, with coalescing (one hub request per
- * key however many callers wait), per-entry lifetime from the hub's {@code Cache-Control: max-age} clamped to
- * configured bounds, a byte-weighted bound, and rendered response variants kept as pre-serialised bytes beside
- * each entry so they die with it (DESIGN.md §5). Failures are never cached as successes.
+ * The media cache: hub MediaItems by media id, kept like a shared HTTP cache keeps responses (RFC 9111, RFC 5861):
+ * coalescing on every path (one hub request per id in flight, however many callers wait), per-entry freshness from
+ * the hub's {@code Cache-Control: max-age} clamped to configured bounds, stale-while-revalidate, stale-if-error,
+ * conditional revalidation with {@code If-None-Match}, short negative entries for 404/410/403 and failed fetches, a
+ * byte-weighted bound, and rendered response variants kept as pre-serialised bytes with their {@code ETag} beside
+ * each entry so they die with it (DESIGN.md §5). Failures are never cached as successes. Also the hub's signed
+ * webhook ({@link io.playgate.gateway.cache.HubWebhookHandler}), which purges entries on takedowns and updates.
  */
 package io.playgate.gateway.cache;

@@ -147,6 +147,50 @@ class HubClientIT {
   }
 
   @Test
+  void aRefusedConnectionIsRetriedOnceWithJitterButOtherFailuresAreNot() throws Exception {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(WebHubClient.class);
+    ch.qos.logback.classic.Level level = logger.getLevel();
+    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.AppenderBase<>() {
+      @Override
+      protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {
+        lines.add(e.getFormattedMessage());
+      }
+    };
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    HubClient refused = WebHubClient.create(vertx, new HubClientOptions(() -> "http://127.0.0.1:" + closedPort,
+        Duration.ofSeconds(1), Duration.ofSeconds(3), MAX_BODY, 2, 10, Duration.ofMillis(40)));
+    try {
+      long start = System.nanoTime();
+      try {
+        refused.fetch("ok", null).await(5, TimeUnit.SECONDS);
+        throw new AssertionError("expected failure");
+      } catch (HubException e) {
+        assertThat(e.failure()).isEqualTo(HubFailure.UNAVAILABLE);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited the jittered delay, >= 20 ms")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(20));
+      assertThat(lines.stream().filter(l -> l.startsWith("hub.retry id=ok "))).hasSize(1);
+      assertThat(lines.stream().filter(l -> l.startsWith("hub.fail id=ok "))).hasSize(1);
+      // a 503 answer, a timeout or garbage is not a connect error: no retry
+      lines.clear();
+      assertThat(failureOf("e503")).isEqualTo(HubFailure.UNAVAILABLE);
+      assertThat(failureOf("slow")).isEqualTo(HubFailure.TIMEOUT);
+      assertThat(lines.stream().filter(l -> l.startsWith("hub.retry"))).isEmpty();
+    } finally {
+      refused.close();
+      logger.setLevel(level);
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
   void connectionRefusedIsUnavailable() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {

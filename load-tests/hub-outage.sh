@@ -22,7 +22,7 @@ java -Dplaygate.server.port=$HUB_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygat
   -Dplaygate.hub.maxAge=5s -jar $JAR hub --admin-port $ADMIN_PORT > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-  -Dplaygate.server.publicBaseUrl=$GW -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub \
+  -Dplaygate.server.publicBaseUrl=$GW -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub \
   -jar $JAR > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 60); do curl -fs "$GW/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

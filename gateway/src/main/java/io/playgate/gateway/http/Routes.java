@@ -122,8 +122,12 @@ public final class Routes {
           "the hub webhook is disabled: hub.webhookSecret is not set")));
     }
     router.route("/hooks/hub").handler(ctx -> {
-      ctx.response().putHeader("Allow", "POST");
-      ctx.fail(405);
+      if (ctx.request().method() == HttpMethod.POST) {
+        ctx.fail(new ProblemException(415, "Content-Type: send the event as application/json"));
+      } else {
+        ctx.response().putHeader("Allow", "POST");
+        ctx.fail(405);
+      }
     });
     // browsers ask every page's origin for an icon; answer without a 404 in their consoles
     readable(router, "/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)

@@ -48,7 +48,9 @@ public class ColdBurst {
 
   private static void burst(HttpClient client, HttpClient adminClient, URI gw, URI admin, String id, int n,
       String label) throws Exception {
-    String target = "/oembed?url=" + URLEncoder.encode(gw + "/media/" + id, StandardCharsets.UTF_8);
+    // the gateway's public base URL is http://localhost:<port> (IP-literal hosts are refused as oEmbed URLs)
+    String target = "/oembed?url=" + URLEncoder.encode("http://localhost:" + gw.getPort() + "/media/" + id,
+        StandardCharsets.UTF_8);
     // open (or re-check) n connections first
     List<Future<Buffer>> warm = new ArrayList<>();
     for (int i = 0; i < n; i++) {

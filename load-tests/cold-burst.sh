@@ -17,7 +17,7 @@ java -Dplaygate.server.port=$HUB_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygat
   -jar $JAR hub --admin-port $ADMIN_PORT > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-  -Dplaygate.server.publicBaseUrl=http://127.0.0.1:$GW_PORT -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub -jar $JAR > "$WORK/gateway.log" 2>&1 &
+  -Dplaygate.server.publicBaseUrl=http://localhost:$GW_PORT -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub -jar $JAR > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$GW_PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fsS -X PUT "http://127.0.0.1:$ADMIN_PORT/admin/faults" -H 'Content-Type: application/json' \

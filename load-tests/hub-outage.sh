@@ -14,6 +14,7 @@ HUB_PORT=18393; ADMIN_PORT=18394; GW_PORT=18395
 JAR=gateway/target/playgate-gateway.jar
 ADMIN="http://127.0.0.1:$ADMIN_PORT/admin"
 GW="http://127.0.0.1:$GW_PORT"
+PUBLIC="http://localhost:$GW_PORT"   # the public base URL: oEmbed refuses URLs with IP-literal hosts
 WORK=$(mktemp -d)
 cleanup() { for p in ${GW_PID:-} ${HUB_PID:-}; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -22,7 +23,7 @@ java -Dplaygate.server.port=$HUB_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygat
   -Dplaygate.hub.maxAge=5s -jar $JAR hub --admin-port $ADMIN_PORT > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-  -Dplaygate.server.publicBaseUrl=$GW -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub \
+  -Dplaygate.server.publicBaseUrl=$PUBLIC -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub \
   -jar $JAR > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 60); do curl -fs "$GW/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -33,7 +34,7 @@ IDS=(sectoid-escape-from-chaosland sectoid-feelings sectoid-metal-madness sectoi
      playgate-demo-mix)
 : > "$WORK/paths"
 for id in "${IDS[@]}"; do
-  printf '/oembed?url=%s\n/embed/%s\n/media/%s\n' "$(jq -rn --arg u "$GW/media/$id" '$u|@uri')" "$id" "$id" >> "$WORK/paths"
+  printf '/oembed?url=%s\n/embed/%s\n/media/%s\n' "$(jq -rn --arg u "$PUBLIC/media/$id" '$u|@uri')" "$id" "$id" >> "$WORK/paths"
 done
 while read -r p; do curl -fs -o /dev/null "$GW$p"; done < "$WORK/paths"     # warm every cached path
 echo "cached: ${#IDS[@]} ids x 3 routes = $(wc -l < "$WORK/paths") paths; hub max-age 5s; wrk -t2 -c$CONNS"

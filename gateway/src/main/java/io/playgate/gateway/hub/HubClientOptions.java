@@ -24,6 +24,9 @@ import java.util.function.Supplier;
 public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
     int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay, String apiKey) {
 
+  /** Default {@link #connectRetryDelay()}: 50 ms. */
+  public static final Duration DEFAULT_CONNECT_RETRY_DELAY = Duration.ofMillis(50);
+
   /**
    * Options without a hub credential.
    *
@@ -62,9 +65,6 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
         + ", maxPoolSize=" + maxPoolSize + ", maxWaitQueueSize=" + maxWaitQueueSize + ", connectRetryDelay="
         + connectRetryDelay + ", apiKey=" + (apiKey == null ? "unset" : "***") + "]";
   }
-
-  /** Default {@link #connectRetryDelay()}: 50 ms. */
-  public static final Duration DEFAULT_CONNECT_RETRY_DELAY = Duration.ofMillis(50);
 
   /**
    * Checks the values.

@@ -330,7 +330,14 @@ public final class Playgate {
     }
   }
 
-  /** Readiness of the hub: the embedded hub is ready once loaded; a remote hub when it answered a probe. */
+  /**
+   * Readiness as seen by a load balancer: this node can take traffic once it has booted. The hub's state is reported
+   * in the check's data ({@code {"hub": "up"}} or {@code {"hub": "TIMEOUT"}}, a {@link HubFailure} name) but never
+   * makes the node unready: every node shares the one hub, and a node whose hub is down still serves its cached
+   * entries (stale-if-error, RFC 5861 §4). Taking all nodes out of rotation during a hub outage would turn a
+   * degraded service into no service. An embedded hub is up once loaded; a remote hub is probed with one
+   * MediaItem request (through the circuit breaker, so an open breaker answers at once).
+   */
   private static final class ReadinessCheck {
     private static final String PROBE_ID = "playgate-readiness-probe";
     private final LocalHub localHub;
@@ -343,19 +350,15 @@ public final class Playgate {
 
     void check(io.vertx.core.Promise<Status> promise) {
       if (localHub != null) {
-        promise.complete(Status.OK());
+        promise.complete(Status.OK(new io.vertx.core.json.JsonObject().put("hub", "up")));
         return;
       }
       client.fetch(PROBE_ID, null).onComplete(ar -> {
-        if (ar.succeeded()) {
-          promise.complete(Status.OK());
-        } else if (ar.cause() instanceof HubException he && (he.failure() == HubFailure.NOT_FOUND
-            || he.failure() == HubFailure.REMOVED || he.failure() == HubFailure.PRIVATE)) {
-          promise.complete(Status.OK());
-        } else {
-          String why = ar.cause() instanceof HubException he ? he.failure().name() : "error";
-          promise.complete(Status.KO(new io.vertx.core.json.JsonObject().put("hub", why)));
-        }
+        // any HTTP answer, including 404 for the probe id, means the hub is up
+        boolean up = ar.succeeded() || ar.cause() instanceof HubException he && (he.failure() == HubFailure.NOT_FOUND
+            || he.failure() == HubFailure.REMOVED || he.failure() == HubFailure.PRIVATE);
+        String hub = up ? "up" : ar.cause() instanceof HubException he ? he.failure().name() : "error";
+        promise.complete(Status.OK(new io.vertx.core.json.JsonObject().put("hub", hub)));
       });
     }
   }

@@ -172,4 +172,28 @@ class HubResilienceIT {
     }
     System.out.println("outage.recovery probes=" + tries.get());
   }
+
+  @Test
+  void aDownRemoteHubLeavesTheNodeReadyAndSaysSo() throws Exception {
+    int deadPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      deadPort = socket.getLocalPort();
+    }
+    Playgate remote = TestGateway.start(vertx, Map.of("hub.mode", "remote",
+        "hub.url", "http://localhost:" + deadPort + "/hub", "server.accessLog", "false"));
+    try {
+      HttpResponse<String> ready = Http.get(remote.publicBaseUrl() + "/health/ready");
+      // a load balancer keeps the node: it still serves cached entries, and every node shares the one hub
+      assertThat(ready.statusCode()).isEqualTo(200);
+      io.vertx.core.json.JsonObject hubCheck = Http.json(ready).getJsonArray("checks").stream()
+          .map(io.vertx.core.json.JsonObject.class::cast).filter(c -> "hub".equals(c.getString("id")))
+          .findFirst().orElseThrow();
+      assertThat(hubCheck.getJsonObject("data").getString("hub")).isIn("UNAVAILABLE", "TIMEOUT");
+      String url = remote.publicBaseUrl() + "/oembed?url="
+          + URLEncoder.encode(remote.publicBaseUrl() + "/media/t1", StandardCharsets.UTF_8);
+      assertThat(Http.get(url).statusCode()).isIn(502, 504);
+    } finally {
+      remote.stop().await(10, TimeUnit.SECONDS);
+    }
+  }
 }

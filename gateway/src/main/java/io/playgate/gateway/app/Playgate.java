@@ -150,7 +150,7 @@ public final class Playgate {
         MediaCache cache = MediaCache.create(client, new MediaCacheOptions(c.maxBytes(), c.minTtl(), c.maxTtl(),
             c.defaultTtl(), c.staleWhileRevalidate(), c.staleIfError(), c.negativeTtl(), c.failureTtl()), ticker);
         WidgetAssets assets = WidgetAssets.load();
-        PlayerViews views = new PlayerViews(publicBase, assets.urls());
+        PlayerViews views = new PlayerViews(publicBase, assets.urls(), cache::isTakenDown);
         Templates templates = new Templates();
         UrlSchemes schemes;
         try {

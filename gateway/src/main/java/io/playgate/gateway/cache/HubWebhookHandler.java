@@ -95,12 +95,10 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
       throw ProblemException.badRequest("event: expected \"media.updated\" or \"media.removed\"");
     }
     List<String> ids = ids(json.getValue("ids"));
-    for (String id : ids) {
-      if (removed) {
-        cache.takedown(id);
-      } else {
-        cache.invalidate(id);
-      }
+    if (removed) {
+      cache.takedown(ids);
+    } else {
+      cache.invalidate(ids);
     }
     LOG.info("hook.accept event={} ids={}", event, ids.size() <= 10 ? ids : ids.size() + " ids");
     ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();

@@ -11,6 +11,10 @@ import io.playgate.gateway.hub.HubResponse;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -134,24 +138,78 @@ public final class MediaCache {
   /**
    * Drops the entry and its rendered variants at once (webhook {@code media.updated}); the next
    * {@link #get(String)} asks the hub. A hub request already in flight still answers its waiters but is not stored.
+   * Cached albums and playlists that list {@code id} are dropped too: they carry the member's metadata.
    *
    * @param id a media id
    */
   public void invalidate(String id) {
-    inflight.remove(id);
-    store.invalidate(id);
+    invalidate(List.of(id));
+  }
+
+  /**
+   * {@link #invalidate(String)} for many ids, with one pass over the cache for the collections that list them.
+   *
+   * @param ids media ids
+   */
+  public void invalidate(Collection<String> ids) {
+    for (String id : ids) {
+      inflight.remove(id);
+      store.invalidate(id);
+    }
+    invalidateCollectionsListing(ids);
   }
 
   /**
    * Takedown (webhook {@code media.removed}): drops the entry and its variants and remembers the id as removed for
-   * {@link MediaCacheOptions#negativeTtl()}, so the next request is a 404 without asking the hub.
+   * {@link MediaCacheOptions#negativeTtl()}, so the next request is a 404 without asking the hub. Cached albums and
+   * playlists that list {@code id} are dropped too, so none of them keeps playing a taken-down member from its
+   * rendered page; while the takedown is remembered, {@link #isTakenDown(String)} lets their players leave it out
+   * even if the hub still lists it.
    *
    * @param id a media id
    */
   public void takedown(String id) {
-    inflight.remove(id);
-    store.put(id, new NegativeEntry(new HubException(HubFailure.REMOVED, id, "takedown by webhook"),
-        ticker.read() + options.negativeTtl().toNanos()));
+    takedown(List.of(id));
+  }
+
+  /**
+   * {@link #takedown(String)} for many ids, with one pass over the cache for the collections that list them.
+   *
+   * @param ids media ids
+   */
+  public void takedown(Collection<String> ids) {
+    long until = ticker.read() + options.negativeTtl().toNanos();
+    for (String id : ids) {
+      inflight.remove(id);
+      store.put(id, new NegativeEntry(new HubException(HubFailure.REMOVED, id, "takedown by webhook"), until));
+    }
+    invalidateCollectionsListing(ids);
+  }
+
+  /**
+   * Whether {@code id} is remembered as removed (a hub {@code 410} or a webhook takedown) now, without loading it.
+   *
+   * @param id a media id
+   * @return true while the removal is remembered ({@link MediaCacheOptions#negativeTtl()})
+   */
+  public boolean isTakenDown(String id) {
+    return store.getIfPresent(id) instanceof NegativeEntry negative
+        && negative.failure().failure() == HubFailure.REMOVED;
+  }
+
+  // O(entries) per webhook call, not per id: webhooks are rare, and a stale collection would keep serving the member
+  private void invalidateCollectionsListing(Collection<String> ids) {
+    Set<String> members = Set.copyOf(ids);
+    List<String> collections = new ArrayList<>();
+    store.asMap().forEach((key, slot) -> {
+      if (slot instanceof CachedMedia entry && entry.item().items().stream().anyMatch(m -> members.contains(m.id()))) {
+        collections.add(key);
+      }
+    });
+    for (String key : collections) {
+      inflight.remove(key);
+      store.invalidate(key);
+    }
   }
 
   /**

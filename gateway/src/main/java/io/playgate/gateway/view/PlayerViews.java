@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Builds player views and the gateway's public URLs from MediaItems. Thread-safe.
@@ -21,14 +22,26 @@ public final class PlayerViews {
 
   private final String publicBaseUrl;
   private final PlayerView.Assets assets;
+  private final Predicate<String> takenDown;
 
   /**
    * @param publicBaseUrl the gateway's absolute public base URL, without trailing slash
    * @param assets hashed asset URLs
    */
   public PlayerViews(String publicBaseUrl, PlayerView.Assets assets) {
+    this(publicBaseUrl, assets, id -> false);
+  }
+
+  /**
+   * @param publicBaseUrl the gateway's absolute public base URL, without trailing slash
+   * @param assets hashed asset URLs
+   * @param takenDown whether a media id is under a takedown now (e.g. {@code MediaCache::isTakenDown}); such
+   *     members of an album or playlist are left out of its player even while the hub still lists them
+   */
+  public PlayerViews(String publicBaseUrl, PlayerView.Assets assets, Predicate<String> takenDown) {
     this.publicBaseUrl = publicBaseUrl;
     this.assets = assets;
+    this.takenDown = takenDown;
   }
 
   /** @return the public base URL, without trailing slash */
@@ -115,6 +128,9 @@ public final class PlayerViews {
       }
       if (t.visibility() != io.playgate.gateway.hub.Visibility.PUBLIC) {
         // a private or unlisted member of a public album or playlist plays only through its own signed URL
+        continue;
+      }
+      if (takenDown.test(t.id())) {
         continue;
       }
       rows.add(new PlayerView.TrackRow(n++, t.id(), t.kind().wireName(), t.title(),

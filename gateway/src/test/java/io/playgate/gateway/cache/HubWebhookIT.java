@@ -84,6 +84,21 @@ class HubWebhookIT {
   }
 
   @Test
+  void removedReachesCachedPlaylistsThatListTheMember() throws Exception {
+    assertThat(Http.get(base + "/embed/p1").body()).contains("data-media-id=\"t1\"", "data-media-id=\"t2\"");
+    assertThat(Http.get(oembed("p1")).statusCode()).isEqualTo(200);
+    gateway.localHub().resetCounts();
+    assertThat(hook("media.removed", "t1").statusCode()).isEqualTo(204);
+    // the playlist's cached page is gone: it is fetched again, and the taken-down member is left out even though
+    // this hub still lists it
+    String page = Http.get(base + "/embed/p1").body();
+    assertThat(gateway.localHub().requestCount("p1")).isEqualTo(1);
+    assertThat(page).doesNotContain("data-media-id=\"t1\"").contains("data-media-id=\"t2\"", "data-media-id=\"v1\"");
+    assertThat(Http.get(oembed("p1")).statusCode()).isEqualTo(200);
+    assertThat(gateway.localHub().requestCount("p1")).isEqualTo(1);
+  }
+
+  @Test
   void updatedPurgesAndTheNextRequestRefetches() throws Exception {
     assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
     gateway.localHub().resetCounts();

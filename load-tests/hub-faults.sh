@@ -26,6 +26,6 @@ case "${1:-}" in
   off) curl -sS --fail-with-body -X DELETE "$ADMIN/faults"; echo ;;
   counts) curl -sS --fail-with-body "$ADMIN/counts"; echo ;;
   reset-counts) curl -sS --fail-with-body -X DELETE "$ADMIN/counts" ;;
-  -h|--help|"") sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; [[ -n "${1:-}" ]] ;;
+  -h|--help|"") sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; [[ -n "${1:-}" ]] ;;
   *) echo "hub-faults.sh: unknown command '$1' (see --help)" >&2; exit 2 ;;
 esac

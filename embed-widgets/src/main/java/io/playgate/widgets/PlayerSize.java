@@ -13,6 +13,16 @@ public record PlayerSize(int width, int height) {
   public static final PlayerSize TRACK = new PlayerSize(560, 152);
   /** Natural size of an album or playlist player with its track list: 560 × 352 px. */
   public static final PlayerSize COLLECTION = new PlayerSize(560, 352);
+  /**
+   * Narrowest usable player, in px: play button, seek bar and (for videos) full screen still fit
+   * ({@code player.css} drops the volume, times and artwork as the frame narrows).
+   */
+  public static final int MIN_WIDTH = 200;
+  /**
+   * Lowest usable player, in px: the "mini" presentation ({@code player.css}, frames under 140 px high) shows one
+   * title line above the play button and seek bar in 80 px.
+   */
+  public static final int MIN_HEIGHT = 80;
   /** Video size used when the hub gives none: 640 × 360 px. */
   public static final PlayerSize VIDEO_FALLBACK = new PlayerSize(640, 360);
 
@@ -30,6 +40,13 @@ public record PlayerSize(int width, int height) {
    */
   public static PlayerSize video(Integer width, Integer height) {
     return width == null || height == null ? VIDEO_FALLBACK : new PlayerSize(width, height);
+  }
+
+  /**
+   * @return true when the player is usable at this size: at least {@link #MIN_WIDTH} × {@link #MIN_HEIGHT} px
+   */
+  public boolean playable() {
+    return width >= MIN_WIDTH && height >= MIN_HEIGHT;
   }
 
   /**

@@ -20,6 +20,16 @@ class PlayerSizeTest {
   }
 
   @Test
+  void playableFromTheMiniPresentationsMinimumUp() {
+    assertThat(new PlayerSize(200, 80).playable()).isTrue();
+    assertThat(PlayerSize.TRACK.clamp(null, 100, false).playable()).isTrue();
+    assertThat(PlayerSize.TRACK.clamp(null, 79, false).playable()).isFalse();
+    assertThat(PlayerSize.COLLECTION.clamp(199, null, false).playable()).isFalse();
+    assertThat(HD.clamp(null, 100, true).playable()).as("177 x 100").isFalse();
+    assertThat(HD.clamp(200, null, true).playable()).as("200 x 112").isTrue();
+  }
+
+  @Test
   void neverUpscales() {
     assertThat(HD.clamp(2000, null, true)).isEqualTo(HD);
     assertThat(HD.clamp(2000, 2000, true)).isEqualTo(HD);

@@ -115,11 +115,15 @@ class GatewayIT {
   @ParameterizedTest
   @CsvSource({
       "v1, &maxwidth=400, 400, 225",
-      "v1, &maxheight=100, 177, 100",
+      "v1, &maxheight=120, 213, 120",
+      "v1, &maxwidth=200, 200, 112",
       "v1, &maxwidth=2000, 1280, 720",
       "v1, &maxwidth=99999999999999999999, 1280, 720",
       "v2, &maxwidth=400, 400, 400",
       "t1, &maxwidth=300, 300, 152",
+      "t1, &maxheight=100, 560, 100",
+      "t1, &maxwidth=200&maxheight=80, 200, 80",
+      "a1, &maxheight=80, 560, 80",
   })
   void sizesAreClamped(String id, String query, int width, int height) {
     JsonObject o = Http.json(Http.get(oembed(id, query)));
@@ -128,6 +132,22 @@ class GatewayIT {
     Element iframe = Jsoup.parseBodyFragment(o.getString("html")).selectFirst("iframe");
     assertThat(iframe.attr("width")).isEqualTo(String.valueOf(width));
     assertThat(iframe.attr("height")).isEqualTo(String.valueOf(height));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "t1, &maxheight=79",
+      "t1, &maxwidth=199",
+      "t1, &maxwidth=1&maxheight=1",
+      "a1, &maxheight=50",
+      "v1, &maxheight=100",
+      "v1, &maxwidth=150",
+  })
+  void belowThePlayersMinimumSizeIsA404NotAClippedPlayer(String id, String query) {
+    HttpResponse<String> r = Http.get(oembed(id, query));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Http.json(r).getString("detail")).contains("200×80");
   }
 
   @Test

@@ -482,6 +482,60 @@ class PlayerBrowserIT {
     }
   }
 
+  /**
+   * Frames down to the smallest size oEmbed answers (PlayerSize.MIN_WIDTH × MIN_HEIGHT = 200 × 80): the mini
+   * presentation keeps the title, the play button and the seek bar wholly inside the frame. Screenshots:
+   * {@code player-mini-*.png}.
+   */
+  @Test
+  void miniPlayersKeepTitlePlayAndSeekInsideSmallFrames() throws IOException {
+    record Small(String name, String src, int width, int height) {
+    }
+    List<Small> frames = List.of(
+        new Small("mini-track-560x100-light", "/embed/" + TRACK + "?layout=compact&theme=light", 560, 100),
+        new Small("mini-track-560x80-dark", "/embed/" + TRACK + "?layout=compact&theme=dark", 560, 80),
+        new Small("mini-track-200x80-light", "/embed/" + TRACK + "?layout=compact&theme=light", 200, 80),
+        new Small("mini-track-200x152-light", "/embed/" + TRACK + "?theme=light", 200, 152),
+        new Small("mini-album-560x80-light", "/embed/" + ALBUM + "?layout=compact&theme=light", 560, 80),
+        new Small("mini-playlist-200x80-dark", "/embed/" + PLAYLIST + "?layout=compact&theme=dark", 200, 80),
+        new Small("mini-playlist-360x152-light", "/embed/" + PLAYLIST + "?layout=compact&theme=light", 360, 152),
+        new Small("mini-video-200x112-dark", "/embed/" + VIDEO + "?theme=dark", 200, 112),
+        new Small("mini-facade-560x80-light", "/embed/" + TRACK + "?layout=compact&facade=1&theme=light", 560, 80));
+    for (Small f : frames) {
+      hostPages.put("/mini.html", framePage(List.of(base + f.src()), f.width(), f.height()));
+      driver.get(hostOrigin + "/mini.html");
+      WebElement frame = driver.findElement(By.cssSelector("iframe"));
+      boolean facade = f.src().contains("facade=1");
+      if (!facade) {
+        call(0, "play", null);
+        waitForNumber(() -> number(call(0, "getCurrentTime", null)), t -> t > 1.2, "playback in " + f.name());
+        call(0, "pause", null);
+        waitFor(() -> Boolean.TRUE.equals(call(0, "getPaused", null)), "pause in " + f.name());
+      }
+      driver.switchTo().frame(frame);
+      try {
+        List<String> selectors = facade ? List.of(".pg-facade-play", ".pg-facade-title")
+            : f.src().contains(VIDEO) ? List.of(".pg-play", ".pg-seek-input", ".pg-fullscreen:not([hidden])")
+            : List.of(".pg-title", ".pg-play", ".pg-seek-input");
+        for (String selector : selectors) {
+          String clipped = (String) driver.executeScript("""
+              const e = document.querySelector(arguments[0]);
+              if (!e) return 'missing';
+              const r = e.getBoundingClientRect();
+              if (r.width < 1 || r.height < 1) return 'not shown';
+              return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5
+                  ? null : 'outside the frame: ' + JSON.stringify(r) + ' in ' + innerWidth + 'x' + innerHeight;
+              """, selector);
+          assertThat(clipped).as("%s in %s", selector, f.name()).isNull();
+        }
+      } finally {
+        driver.switchTo().defaultContent();
+      }
+      sleep(400);
+      Files.write(screenshots.resolve("player-" + f.name() + ".png"), frame.getScreenshotAs(OutputType.BYTES));
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // helpers
 

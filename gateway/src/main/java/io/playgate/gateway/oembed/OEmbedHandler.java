@@ -10,6 +10,7 @@ import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.partner.RateLimitHandler;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
+import io.playgate.widgets.PlayerSize;
 import io.playgate.widgets.Templates;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -128,6 +129,14 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
       }
       default -> {
       }
+    }
+    PlayerSize size = OEmbedResponse.size(entry.item(), req);
+    if (!size.playable()) {
+      // oEmbed 1.0 §2.2: maxwidth/maxheight must be respected, so no bigger answer; a player squeezed below its
+      // minimum would be unusable, so no answer at all (a consumer then keeps its plain link)
+      ctx.fail(ProblemException.notFound("no player fits within maxwidth × maxheight: it fits " + size.width() + "×"
+          + size.height() + " px there, and needs at least " + PlayerSize.MIN_WIDTH + "×" + PlayerSize.MIN_HEIGHT));
+      return;
     }
     GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
     String partnerName = partner == null ? null : partner.name();

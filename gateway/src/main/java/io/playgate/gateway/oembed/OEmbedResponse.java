@@ -73,13 +73,8 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
       String providerName, String partner) {
     boolean video = item.kind() == MediaKind.VIDEO;
-    PlayerOptions options = request.options();
-    if (!video && options.layout() == null && request.maxHeight() != null) {
-      // the audio layout follows maxheight (352 px or more: large) and travels in the iframe src
-      options = options.withLayout(PlayerOptions.Layout.forMaxHeight(request.maxHeight()));
-    }
-    PlayerSize size = PlayerViews.naturalSize(item, video ? null : options.layout())
-        .clamp(request.maxWidth(), request.maxHeight(), video);
+    PlayerOptions options = options(item, request);
+    PlayerSize size = size(item, request);
     String iframeTitle = item.artist() == null ? item.title() : item.title() + " – " + item.artist().name();
     String src = views.embedUrl(item.id(), options);
     if (partner != null) {
@@ -114,6 +109,29 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
       f.put("explicit", true);
     }
     return request.format().equals("xml") ? xml(f) : json(f);
+  }
+
+  /**
+   * The iframe's size: the player's natural size for its layout, fitted inside {@code maxwidth} × {@code maxheight}
+   * (oEmbed 1.0 §2.2: never larger). It may come out below {@link PlayerSize#playable()}; the handler refuses those.
+   *
+   * @param item the MediaItem
+   * @param request the validated request
+   * @return the size in px
+   */
+  public static PlayerSize size(MediaItem item, OEmbedRequest request) {
+    boolean video = item.kind() == MediaKind.VIDEO;
+    return PlayerViews.naturalSize(item, video ? null : options(item, request).layout())
+        .clamp(request.maxWidth(), request.maxHeight(), video);
+  }
+
+  private static PlayerOptions options(MediaItem item, OEmbedRequest request) {
+    PlayerOptions options = request.options();
+    if (item.kind() != MediaKind.VIDEO && options.layout() == null && request.maxHeight() != null) {
+      // the audio layout follows maxheight (352 px or more: large) and travels in the iframe src
+      options = options.withLayout(PlayerOptions.Layout.forMaxHeight(request.maxHeight()));
+    }
+    return options;
   }
 
   /**

@@ -137,6 +137,17 @@ class PlayerPagesIT {
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     assertThat(r.body()).contains("Playgate").contains("player.js");
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).as("strong content-hash tag").matches("\"[0-9a-f]{32}\"");
+    assertThat(Http.get(base + "/embed.js").headers().firstValue("ETag")).hasValue(etag);
+    for (String inm : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
+      HttpResponse<String> revalidated = Http.get(base + "/embed.js", "If-None-Match", inm);
+      assertThat(revalidated.statusCode()).as(inm).isEqualTo(304);
+      assertThat(revalidated.body()).isEmpty();
+      assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+      assertThat(revalidated.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+    }
+    assertThat(Http.get(base + "/embed.js", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(Http.get(base + "/embed/t1").body());
     for (Element e : d.select("script[src], link[rel=stylesheet]")) {
       String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");

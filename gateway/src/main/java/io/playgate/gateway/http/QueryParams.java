@@ -2,6 +2,8 @@ package io.playgate.gateway.http;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.playgate.widgets.PlayerOptions;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,19 @@ public final class QueryParams {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("malformed query string: check its percent-encoding");
     }
+  }
+
+  /**
+   * A platform handler: every route answers a malformed query string (a bad percent-escape, or more than
+   * {@link #MAX_PARAMS} parameters) with the same 400 as {@link #of}, whether or not it reads its query.
+   *
+   * @return the handler; it calls {@code next()} for a well-formed or absent query
+   */
+  public static Handler<RoutingContext> validator() {
+    return ctx -> {
+      of(ctx.request().query());
+      ctx.next();
+    };
   }
 
   /**

@@ -81,6 +81,8 @@ public final class Routes {
     // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
     // that read a body put their own (tighter) BodyHandler limit on it, which also bounds chunked bodies
     router.route().handler(RequestBodyLimitHandler.create(h.maxBodyBytes()));
+    // a malformed query string is 400 on every route (README "parameter policy"), not only where it is read
+    router.route().handler(QueryParams.validator());
     // the embedded content hub (DESIGN.md §4), reached by the HubClient over loopback like a remote hub
     if (h.hub() != null) {
       router.route("/hub/*").subRouter(h.hub());

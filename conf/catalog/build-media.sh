@@ -572,6 +572,42 @@ pl["license"] = licence("CC0-1.0", "Playlist compiled for Playgate (CC0); each i
 pl["updatedAt"] = updated_at
 media.append(pl)
 
+# ---- rights demos ----------------------------------------------------------------------
+# Copies of catalogue tracks (the same files: no new media) that show the hub's rights fields (DESIGN.md §2,
+# README "Rights"), plus one track flagged explicit. The flags are this demo catalogue's, not statements by the
+# artists or rights holders. "private" is a catalogue-only flag (hub.local.Catalog: answered 403 without the hub
+# credential); "visibility", "embeddable" and "territories" are wire fields.
+RIGHTS_DEMOS = [
+    ("sectoid-feelings", "sectoid-feelings-private", "private demo",
+     "private, so it plays only through a signed embed URL.", {"private": True}),
+    ("muldjord-armygeddon", "muldjord-armygeddon-unlisted", "unlisted demo",
+     "unlisted, so like a private item it plays only through a signed embed URL.", {"visibility": "unlisted"}),
+    ("renich-to-be-happy", "renich-to-be-happy-no-embed", "not embeddable",
+     "its owner disabled embedding: no oEmbed answer and a \"not available\" player page; the share page plays it.",
+     {"embeddable": False}),
+    ("gloumouth1-descente-infinie", "gloumouth1-descente-infinie-de-at", "DE and AT only",
+     "licensed in Germany and Austria only, so it plays only where rights.countryHeader names DE or AT.",
+     {"territories": ["DE", "AT"]}),
+]
+by_id = {m["id"]: m for m in media}
+explicit_demo = by_id["muldjord-chaos-god"]
+explicit_demo["explicit"] = True
+explicit_demo["description"] += (" Flagged explicit in this demo catalogue to show the explicit badge"
+                                 " (a demo flag, not a rating by the band).")
+for src_id, new_id, note, what, fields in RIGHTS_DEMOS:
+    src = by_id[src_id]
+    item = OrderedDict()
+    for k, v in src.items():
+        if k in ("album", "trackNumber"):
+            continue
+        item[k] = json.loads(json.dumps(v), object_pairs_hook=OrderedDict)
+    item["id"] = new_id
+    item["title"] = "%s (%s)" % (src["title"], note)
+    item["description"] = "Rights demo: a copy of %s (the same recording and files), %s" % (src_id, what)
+    for k, v in fields.items():
+        item[k] = v
+    media.append(item)
+
 # ---- consistency checks ------------------------------------------------------------
 ids = [m["id"] for m in media]
 assert len(ids) == len(set(ids)), "duplicate ids"
@@ -621,6 +657,15 @@ for r in credits_rows:
         r["id"], r["kind"], md(r["title"]), md(r["author"]), r["lic"], LIC[r["lic"]][1], r["pkg"],
         "<br>".join("`%s`" % p for p in r["paths"]), md(r["processing"]),
         "<br>".join("`%s`" % f for f in r["files"])))
+L.append("")
+L.append("## Rights demos\n")
+L.append("Copies of the tracks above (the same files, no new media) that show the hub's rights fields. The flags are "
+         "this demo catalogue's, not statements by the artists or rights holders; each copy keeps its source's "
+         "licence and attribution. `muldjord-chaos-god` is flagged `explicit` for the same reason.\n")
+L.append("| Id | Copy of | Flag |")
+L.append("|---|---|---|")
+for src_id, new_id, note, what, fields in RIGHTS_DEMOS:
+    L.append("| `%s` | `%s` | %s |" % (new_id, src_id, ", ".join("`%s: %s`" % (k, json.dumps(v)) for k, v in fields.items())))
 L.append("")
 L.append("## Artwork\n")
 L.append("| Files (under `media/art/`) | Used by | Source | Package | Original file | Licence | What was done |")

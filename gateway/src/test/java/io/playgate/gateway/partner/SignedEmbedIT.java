@@ -81,6 +81,33 @@ class SignedEmbedIT {
     return d;
   }
 
+  /** The default demo catalogue (conf/catalog) carries one item per rights case, so the README's commands work. */
+  @Test
+  void theDemoCatalogueShowsEveryRightsCase() {
+    start(Map.of("hub.catalog", TestGateway.demoCatalog().toString(), "rights.countryHeader", "CF-IPCountry"));
+    for (String id : new String[] {"sectoid-feelings-private", "muldjord-armygeddon-unlisted"}) {
+      assertForbiddenPage(Http.get(base + "/embed/" + id));
+      assertProblem(Http.get(oembed(base, id, "")), 401);
+      HttpResponse<String> minted = post(base + "/partner/sign", "{\"id\": \"" + id + "\"}",
+          "Authorization", "Bearer " + ACME_KEY);
+      assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
+      assertPlays(Http.get(Http.json(minted).getString("url")));
+    }
+    assertProblem(Http.get(oembed(base, "renich-to-be-happy-no-embed", "")), 401);
+    assertThat(Http.get(base + "/embed/renich-to-be-happy-no-embed").body()).contains("Not available for embedding");
+    assertPlays(Http.get(base + "/media/renich-to-be-happy-no-embed"));
+    String geo = "gloumouth1-descente-infinie-de-at";
+    assertProblem(Http.get(oembed(base, geo, "")), 401);
+    assertProblem(Http.get(oembed(base, geo, ""), "CF-IPCountry", "FR"), 401);
+    assertThat(Http.get(oembed(base, geo, ""), "CF-IPCountry", "DE").statusCode()).isEqualTo(200);
+    assertThat(Http.json(Http.get(oembed(base, "muldjord-chaos-god", ""))).getBoolean("explicit")).isTrue();
+    // the start page lists neither private nor unlisted items
+    Document index = Jsoup.parse(Http.get(base + "/").body());
+    assertThat(index.select("a[href]").eachAttr("href"))
+        .anyMatch(h -> h.endsWith("/media/renich-to-be-happy-no-embed"))
+        .noneMatch(h -> h.contains("sectoid-feelings-private") || h.contains("muldjord-armygeddon-unlisted"));
+  }
+
   @Test
   void aMintedUrlPlaysPrivateAndUnlistedMedia() {
     start(Map.of());

@@ -11,6 +11,7 @@ import io.playgate.gateway.embed.EmbedHandler;
 import io.playgate.gateway.embed.HostSdkHandler;
 import io.playgate.gateway.embed.WidgetAssetHandler;
 import io.playgate.gateway.http.InvalidRequestHandler;
+import io.playgate.gateway.http.RequestFraming;
 import io.playgate.gateway.http.RequestHeaderTimeout;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.CircuitBreakerHubClient;
@@ -40,6 +41,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -199,7 +201,8 @@ public final class Playgate {
             config.embed().frameAncestors(),
             config.limits().maxBodyBytes(),
             h.webhookSecret() == null ? null : HubWebhookHandler.create(cache, h.webhookSecret()),
-            h.webhookMaxBodyBytes()));
+            h.webhookMaxBodyBytes(),
+            config.limits().requestBodyTimeout()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()
             : config.server().instances();
@@ -310,6 +313,8 @@ public final class Playgate {
           .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
           .setIdleTimeout((int) config.limits().idleTimeout().toMillis());
       RequestHeaderTimeout headerTimeout = RequestHeaderTimeout.create(vertx, config.limits().requestHeaderTimeout());
+      // request smuggling: ambiguous framing or two Hosts → 400 and close, before the router (RFC 9112 §6.1, §3.2)
+      RequestFraming framing = RequestFraming.create(options);
       Handler<HttpServerRequest> handler = req -> {
         Router r = router.get();
         if (r == null) {
@@ -318,9 +323,14 @@ public final class Playgate {
           r.handle(req);
         }
       };
-      server = vertx.createHttpServer(options).requestHandler(headerTimeout.wrap(handler))
-          .connectionHandler(headerTimeout.connectionHandler())
-          .invalidRequestHandler(InvalidRequestHandler.create());
+      Handler<HttpConnection> watchTime = headerTimeout.connectionHandler();
+      Handler<HttpConnection> strictDecoder = framing.connectionHandler();
+      server = vertx.createHttpServer(options).requestHandler(headerTimeout.wrap(framing.wrap(handler)))
+          .connectionHandler(conn -> {
+            strictDecoder.handle(conn);
+            watchTime.handle(conn);
+          })
+          .invalidRequestHandler(framing.wrapInvalid(InvalidRequestHandler.create()));
       return server.listen();
     }
 

@@ -128,10 +128,12 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
    * @param maxBodyBytes largest request body, 0..64 MiB; larger → 413
    * @param requestHeaderTimeout time a connection gets to deliver a complete request head, after opening or after
    *     its previous response, 100 ms..10 min; slower connections are closed
+   * @param requestBodyTimeout time a request body gets to arrive in full once a route starts reading it,
+   *     100 ms..10 min; slower bodies are answered 408 (RFC 9110 §15.5.9) and the connection is closed
    * @param idleTimeout a connection with no bytes read or written for this long is closed, 1 s..1 h
    */
   public record Limits(int maxRequestLineBytes, int maxHeaderBytes, long maxBodyBytes, Duration requestHeaderTimeout,
-      Duration idleTimeout) {
+      Duration requestBodyTimeout, Duration idleTimeout) {
   }
 
   /**
@@ -310,6 +312,7 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
         (int) bytesIn(l, "limits.maxHeaderSize", "maxHeaderSize", 1024, 256 * 1024),
         bytesIn(l, "limits.maxBodySize", "maxBodySize", 0, 64L * 1024 * 1024),
         durationIn(l, "limits.requestHeaderTimeout", "requestHeaderTimeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
+        durationIn(l, "limits.requestBodyTimeout", "requestBodyTimeout", Duration.ofMillis(100), Duration.ofMinutes(10)),
         durationIn(l, "limits.idleTimeout", "idleTimeout", Duration.ofSeconds(1), Duration.ofHours(1)));
     JsonObject m = section(json, "metrics");
     Metrics metrics = new Metrics(

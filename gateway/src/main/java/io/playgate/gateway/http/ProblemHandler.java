@@ -86,6 +86,16 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       LOG.error("unhandled failure on {} {} requestId={}", ctx.request().method(), ctx.request().path(),
           RequestIdHandler.requestId(ctx), failure);
     }
+    if (status == 405) {
+      // Routes answers 405 itself with the path's real methods; this is for a 405 the router made (e.g. inside the
+      // hub's sub-router), whose routes are all GET/HEAD
+      if (!resp.headers().contains("Allow")) {
+        resp.putHeader("Allow", "GET, HEAD");
+      }
+      if (detail == null) {
+        detail = MethodNotAllowedHandler.detail(ctx.request().method().name(), resp.headers().get("Allow"));
+      }
+    }
     String title = HttpResponseStatus.valueOf(status).reasonPhrase();
     Problem problem = new Problem("about:blank", title, status, detail, ctx.request().path(),
         RequestIdHandler.requestId(ctx));
@@ -97,12 +107,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .putHeader("X-Content-Type-Options", "nosniff")
         // public, credential-free data: let browser clients of /oembed read why a request failed
         .putHeader("Access-Control-Allow-Origin", "*");
-    if (status == 405 && !resp.headers().contains("Allow")) {
-      resp.putHeader("Allow", "GET, HEAD");
-    }
     if (status == 413) {
       // the body was not read: close rather than consume it
       resp.putHeader("Connection", "close");
+    }
+    if (status == 408) {
+      // RFC 9110 §15.5.9: the server closes rather than keep waiting for the rest of the body
+      resp.putHeader("Connection", "close");
+      resp.end(problem.toBuffer()).onComplete(x -> ctx.request().connection().close());
+      return;
     }
     resp.end(problem.toBuffer());
   }

@@ -7,9 +7,13 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.LoggerFormat;
-import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The gateway's router, assembled in one method you can read top to bottom (DESIGN.md §5): platform handlers,
@@ -45,13 +49,16 @@ public final class Routes {
    * @param hook {@code POST /hooks/hub}, the hub webhook, or {@code null} when {@code hub.webhookSecret} is unset
    *     (then the route answers 404)
    * @param hookMaxBodyBytes largest accepted webhook body; larger is 413
+   * @param requestBodyTimeout {@code limits.requestBodyTimeout}: a body-reading route answers 408 when the body has
+   *     not fully arrived within this
    */
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
       Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
       Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog,
       Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign, Handler<RoutingContext> oembedPreflight,
-      java.util.List<String> frameAncestors, long maxBodyBytes, Handler<RoutingContext> hook, long hookMaxBodyBytes) {
+      List<String> frameAncestors, long maxBodyBytes, Handler<RoutingContext> hook, long hookMaxBodyBytes,
+      Duration requestBodyTimeout) {
   }
 
   /** Largest {@code POST /partner/sign} body, in bytes. */
@@ -60,8 +67,35 @@ public final class Routes {
   private Routes() {
   }
 
-  private static Route readable(Router router, String path) {
-    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+  /**
+   * Declares routes on a router and remembers each path's methods, so that {@link #methodNotAllowed()} can answer
+   * every other method on a known path with 405 and the path's real {@code Allow}.
+   */
+  private static final class Paths {
+    private final Router router;
+    private final Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
+
+    Paths(Router router) {
+      this.router = router;
+    }
+
+    Route on(String path, HttpMethod... allowed) {
+      Route route = router.route(path);
+      for (HttpMethod m : allowed) {
+        route.method(m);
+        methods.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(m);
+      }
+      return route;
+    }
+
+    Route readable(String path) {
+      return on(path, HttpMethod.GET, HttpMethod.HEAD);
+    }
+
+    /** After every route: other methods on each declared path → 405 (RFC 9110 §15.5.6). */
+    void methodNotAllowed() {
+      methods.forEach((path, allowed) -> router.route(path).handler(MethodNotAllowedHandler.create(allowed)));
+    }
   }
 
   /**
@@ -71,11 +105,13 @@ public final class Routes {
    */
   public static Router build(Vertx vertx, Handlers h) {
     Router router = Router.router(vertx);
-    // platform
+    Paths paths = new Paths(router);
+    // platform (request framing, Host and the request head's time are checked before the router: RequestFraming,
+    // RequestHeaderTimeout)
     router.route().handler(RequestIdHandler.create());
     if (h.accessLog()) {
-      // SHORT format, with access_token values masked (partner keys stay out of logs)
-      router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(AccessLogFormat.create()));
+      // SHORT format, with access_token values masked (partner keys stay out of logs); ERROR only for server faults
+      router.route().handler(AccessLogHandler.create());
     }
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
     // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
@@ -91,49 +127,47 @@ public final class Routes {
     router.route("/embed/*").handler(SecurityHeaders.frameAncestors(h.frameAncestors()));
     // public API (DESIGN.md §3)
     // (HEAD is answered like GET without a body: Vert.x drops the body of a HEAD response)
-    readable(router, "/").handler(h.index());
+    paths.readable("/").handler(h.index());
     // rate limited: the routes that fetch from the hub and render per request (assets are static and long-cached,
     // health is for the platform, /hub/ is the gateway's own loopback client)
-    readable(router, "/oembed").handler(h.rateLimit()).handler(h.oembed());
+    paths.readable("/oembed").handler(h.rateLimit()).handler(h.oembed());
     // the CORS preflight costs nothing and carries no key: not rate limited
-    router.options("/oembed").handler(h.oembedPreflight());
-    readable(router, "/embed/:id").handler(h.rateLimit()).handler(h.embed());
-    readable(router, "/media/:id").handler(h.rateLimit()).handler(h.share());
-    router.post("/partner/sign")
+    paths.on("/oembed", HttpMethod.OPTIONS).handler(h.oembedPreflight());
+    paths.readable("/embed/:id").handler(h.rateLimit()).handler(h.embed());
+    paths.readable("/media/:id").handler(h.rateLimit()).handler(h.share());
+    // routes that read a body: a client that has not sent all of it within limits.requestBodyTimeout gets 408
+    RequestBodyTimeoutHandler bodyTimeout = RequestBodyTimeoutHandler.create(h.requestBodyTimeout());
+    paths.on("/partner/sign", HttpMethod.POST)
+        .handler(bodyTimeout)
         .handler(BodyHandler.create(false).setBodyLimit(SIGN_BODY_LIMIT_BYTES))
         .handler(h.rateLimit()).handler(h.sign());
-    router.route("/partner/sign").handler(ctx -> {
-      ctx.response().putHeader("Allow", "POST");
-      ctx.fail(405);
-    });
-    readable(router, "/widgets/*").handler(h.widgets());
-    readable(router, "/embed.js").handler(h.hostSdk());
+    paths.readable("/widgets/*").handler(h.widgets());
+    paths.readable("/embed.js").handler(h.hostSdk());
     // players' analytics beacons: small bodies only (413 beyond), no cookies either way
-    router.post("/events").handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes())).handler(h.events());
-    readable(router, "/metrics").handler(h.metrics());
-    readable(router, "/health/live").handler(h.live());
-    readable(router, "/health/ready").handler(h.ready());
+    paths.on("/events", HttpMethod.POST)
+        .handler(bodyTimeout)
+        .handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes())).handler(h.events());
+    paths.readable("/metrics").handler(h.metrics());
+    paths.readable("/health/live").handler(h.live());
+    paths.readable("/health/ready").handler(h.ready());
     // the hub's webhook (DESIGN.md §2): the raw body, capped (413), is what the signature covers
     if (h.hook() != null) {
       // JSON only: BodyHandler would decode a form or multipart body (415 for those, and for no Content-Type)
-      router.post("/hooks/hub").consumes("application/json")
+      paths.on("/hooks/hub", HttpMethod.POST).consumes("application/json")
+          .handler(bodyTimeout)
           .handler(BodyHandler.create(false).setBodyLimit(h.hookMaxBodyBytes()))
           .handler(h.hook());
+      router.post("/hooks/hub").handler(ctx -> ctx.fail(new ProblemException(415,
+          "Content-Type: send the event as application/json")));
     } else {
-      router.post("/hooks/hub").handler(ctx -> ctx.fail(ProblemException.notFound(
+      paths.on("/hooks/hub", HttpMethod.POST).handler(ctx -> ctx.fail(ProblemException.notFound(
           "the hub webhook is disabled: hub.webhookSecret is not set")));
     }
-    router.route("/hooks/hub").handler(ctx -> {
-      if (ctx.request().method() == HttpMethod.POST) {
-        ctx.fail(new ProblemException(415, "Content-Type: send the event as application/json"));
-      } else {
-        ctx.response().putHeader("Allow", "POST");
-        ctx.fail(405);
-      }
-    });
     // browsers ask every page's origin for an icon; answer without a 404 in their consoles
-    readable(router, "/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
+    paths.readable("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
         .putHeader("Cache-Control", "public, max-age=86400").end());
+    // any other method on those paths: 405 with the path's real Allow
+    paths.methodNotAllowed();
     // every failure, ours or Vert.x's (404 no route, 405), leaves as application/problem+json
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);

@@ -143,6 +143,9 @@ class ConfigLoaderTest {
     assertThat(c.limits().maxHeaderBytes()).isEqualTo(16 * 1024);
     assertThat(c.limits().maxBodyBytes()).isEqualTo(64 * 1024);
     assertThat(c.limits().requestHeaderTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.limits().requestBodyTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(load(null, Map.of("PLAYGATE_LIMITS_REQUEST_BODY_TIMEOUT", "1500ms"), new Properties()).limits()
+        .requestBodyTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(c.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
     GatewayConfig narrowed = load(null, Map.of("PLAYGATE_EMBED_FRAME_ANCESTORS", "https://news.example, 'self'",
         "PLAYGATE_OEMBED_HOST_ALIASES", "WWW.,amp."), new Properties());
@@ -158,6 +161,9 @@ class ConfigLoaderTest {
         {"playgate.limits.maxHeaderSize", "12", "limits.maxHeaderSize"},
         {"playgate.limits.maxBodySize", "1GiB", "limits.maxBodySize"},
         {"playgate.limits.requestHeaderTimeout", "0s", "limits.requestHeaderTimeout"},
+        {"playgate.limits.requestBodyTimeout", "0s", "limits.requestBodyTimeout"},
+        {"playgate.limits.requestBodyTimeout", "1h", "limits.requestBodyTimeout"},
+        {"playgate.limits.requestBodyTimeout", "slow", "limits.requestBodyTimeout"},
         {"playgate.limits.idleTimeout", "soon", "limits.idleTimeout"}}) {
       assertThatThrownBy(() -> load(null, Map.of(), props(bad[0], bad[1]))).as(bad[0] + "=" + bad[1])
           .isInstanceOf(ConfigException.class).hasMessageContaining(bad[2]);

@@ -1,0 +1,84 @@
+package io.playgate.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.LogCapture;
+import io.playgate.gateway.testing.TestGateway;
+import io.vertx.core.Vertx;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access log's level says whose fault a status is: a client's (4xx, and 501 for an unsupported oEmbed
+ * {@code format}) is WARN, so anyone on the internet cannot write ERROR lines at will; a real server-side failure
+ * (a 502 because the hub fails) is ERROR; a success is INFO. Against a real gateway, reading the real access
+ * logger.
+ */
+class AccessLogLevelIT {
+
+  private static final String ACCESS_LOGGER = "io.vertx.ext.web.handler.LoggerHandler";
+  private static Vertx vertx;
+  private static Playgate gateway;
+  private static String base;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    gateway = TestGateway.start(vertx, Map.of("server.accessLog", "true"));
+    base = "http://127.0.0.1:" + gateway.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    gateway.stop().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private static String oembed(String id, String extra) {
+    return base + "/oembed?url=" + URLEncoder.encode(gateway.publicBaseUrl() + "/media/" + id, StandardCharsets.UTF_8)
+        + extra;
+  }
+
+  /** Sends GET {@code url}, expects {@code status}, returns the level of its access line. */
+  private static Level levelOf(String url, int status, String marker) throws Exception {
+    try (LogCapture access = LogCapture.of(ACCESS_LOGGER, Level.INFO)) {
+      assertThat(Http.get(url).statusCode()).as(url).isEqualTo(status);
+      // the line is written when the response ends, possibly just after the client has it
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      Optional<ILoggingEvent> line = Optional.empty();
+      while (line.isEmpty() && System.nanoTime() < deadline) {
+        line = access.events().stream().filter(e -> e.getFormattedMessage().contains(marker)
+            && e.getFormattedMessage().contains(" " + status + " ")).findFirst();
+        Thread.sleep(10);
+      }
+      assertThat(line).as("access line for " + url).isPresent();
+      return line.get().getLevel();
+    }
+  }
+
+  @Test
+  void clientFaultsAreWarnServerFailuresAreError() throws Exception {
+    assertThat(levelOf(oembed("t1", "&format=foo"), 501, "format=foo")).isEqualTo(Level.WARN);
+    assertThat(levelOf(oembed("t1", "&maxwidth=abc"), 400, "maxwidth=abc")).isEqualTo(Level.WARN);
+    assertThat(levelOf(base + "/no/such/page", 404, "/no/such/page")).isEqualTo(Level.WARN);
+    assertThat(levelOf(oembed("t1", ""), 200, "/oembed")).isEqualTo(Level.INFO);
+    gateway.localHub().faults().set(FaultSettings.NONE.withErrorRate(1.0, 503));
+    try {
+      // an id not cached yet, so the hub failure reaches the client
+      assertThat(levelOf(oembed("t2", ""), 502, "t2")).isEqualTo(Level.ERROR);
+    } finally {
+      gateway.localHub().faults().reset();
+    }
+  }
+}

@@ -130,6 +130,12 @@ public final class PlayerViews {
         // a private or unlisted member of a public album or playlist plays only through its own signed URL
         continue;
       }
+      if (!t.embeddable() || !t.territories().contains("*")) {
+        // a member's own rights: its owner disabled embedding, or it may play only in some territories. The list's
+        // rendered page is shared by every viewer (no per-country variant), so a territory-limited member is left
+        // out everywhere: failing closed, never playing where it is not licensed.
+        continue;
+      }
       if (takenDown.test(t.id())) {
         continue;
       }

@@ -51,6 +51,21 @@ class RightsIT {
   }
 
   @Test
+  void restrictedMembersOfAPublicPlaylistAreLeftOutForEveryViewer() {
+    start(Map.of("rights.countryHeader", "CF-IPCountry"));
+    for (String country : new String[] {"DE", "FR"}) {
+      for (String path : new String[] {"/embed/rightsmix", "/media/rightsmix"}) {
+        HttpResponse<String> r = Http.get(base + path, "CF-IPCountry", country);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        Document d = Jsoup.parse(r.body());
+        // the list's page is one for every viewer: a territory-limited member fails closed, even where licensed
+        assertThat(d.select(".pg-tracklist .pg-row")).as(path + " " + country).hasSize(1);
+        assertThat(d.select("[data-media-id=noembed], [data-media-id=geo1]")).as(path).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void notEmbeddableIs401AndAPageWithoutMedia() {
     start(Map.of());
     assertThat(assertProblem(Http.get(oembed(base, "noembed", "")), 401).getString("detail")).contains("embedding");

@@ -177,10 +177,12 @@ public final class Playgate {
         // one limiter for all server instances: buckets are shared, meters registered once
         RateLimitHandler rateLimit = RateLimitHandler.create(partners, config.partners(), meters);
         SignHandler sign = SignHandler.create(signer, publicBase, config.partners().maxSignedTtl());
-        LOG.info("partners: {} configured {}, anonymous limit {} per {}, client address from {}, signed URLs {}",
+        GatewayConfig.RateLimit anonymous = config.partners().anonymous();
+        LOG.info("partners: {} configured {}, anonymous limit {}, client address from {}, signed URLs {}",
             partners.all().size(), partners.all().stream().map(p -> p.name() + "=" + p.rateLimit().capacity() + "/"
-                + p.rateLimit().period()).toList(), config.partners().anonymous().capacity(),
-            config.partners().anonymous().period(), config.partners().clientIpHeader() == null ? "the TCP peer"
+                + p.rateLimit().period()).toList(),
+            anonymous.capacity() == 0 ? "off" : anonymous.capacity() + " per " + anonymous.period(),
+            config.partners().clientIpHeader() == null ? "the TCP peer"
                 : "header " + config.partners().clientIpHeader(), signer.enabled() ? "enabled" : "disabled");
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
             localHub == null ? null : localHub.router(v),

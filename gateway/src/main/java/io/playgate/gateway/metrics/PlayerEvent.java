@@ -66,7 +66,7 @@ public record PlayerEvent(String mediaId, String event, String origin) {
 
   /**
    * @param text an origin as a browser serialises it
-   * @return the origin with scheme and host lower-cased
+   * @return the origin with scheme and host lower-cased and the scheme's default port left out
    * @throws IllegalArgumentException when it is not an http(s) origin or {@code "null"}
    */
   static String origin(String text) {
@@ -85,7 +85,9 @@ public record PlayerEvent(String mediaId, String event, String origin) {
           || u.getRawFragment() != null || u.getPort() == 0 || u.getPort() > 65535) {
         throw new IllegalArgumentException(bad);
       }
-      return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() == -1 ? "" : ":" + u.getPort());
+      // RFC 6454 §6.2: the default port of the scheme is not serialised, so https://x:443 is https://x
+      boolean defaultPort = u.getPort() == -1 || u.getPort() == (scheme.equals("https") ? 443 : 80);
+      return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + u.getPort());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(bad);
     }

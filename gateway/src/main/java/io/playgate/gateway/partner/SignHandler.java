@@ -56,6 +56,10 @@ public final class SignHandler implements Handler<RoutingContext> {
     if (!signer.enabled()) {
       throw new ProblemException(501, "signed embed URLs are not configured on this gateway (partners.signingSecret)");
     }
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
+      throw new ProblemException(415, "Content-Type: send the request as application/json");
+    }
     JsonObject body;
     try {
       body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asJsonObject();
@@ -64,6 +68,13 @@ public final class SignHandler implements Handler<RoutingContext> {
     }
     if (body == null) {
       throw ProblemException.badRequest("body: expected a JSON object {\"id\": \"<media id>\", \"ttl\": \"1h\"}");
+    }
+    for (String name : body.fieldNames()) {
+      if (!name.equals("id") && !name.equals("ttl")) {
+        // e.g. a "partner" member: the URL is always minted for the calling partner, so say so instead of ignoring it
+        throw ProblemException.badRequest("unknown member '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+            .replaceAll("[^\\x20-\\x7e…]", "?") + "' (expected id and ttl; the URL is minted for the calling partner)");
+      }
     }
     if (!(body.getValue("id") instanceof String id) || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.badRequest("id: expected a media id matching [A-Za-z0-9_-]{1,64}");

@@ -30,6 +30,10 @@ class PlayerEventTest {
     }
     assertThat(PlayerEvent.origin("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
     assertThat(PlayerEvent.origin("http://127.0.0.1:5000")).isEqualTo("http://127.0.0.1:5000");
+    // the scheme's default port is not part of the serialised origin (RFC 6454 §6.2): one label, not two
+    assertThat(PlayerEvent.origin("https://EXAMPLE.com:443")).isEqualTo("https://example.com");
+    assertThat(PlayerEvent.origin("http://example.com:80")).isEqualTo("http://example.com");
+    assertThat(PlayerEvent.origin("http://example.com:443")).isEqualTo("http://example.com:443");
   }
 
   @Test

@@ -40,7 +40,7 @@ final class PartnerFixtures {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+      b.setHeader(headers[i], headers[i + 1]);
     }
     try {
       return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

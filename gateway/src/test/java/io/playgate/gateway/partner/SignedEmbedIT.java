@@ -197,6 +197,10 @@ class SignedEmbedIT {
     String auth = "Bearer " + ACME_KEY;
     assertProblem(post(base + "/partner/sign", "{\"id\": \"no/such\"}", "Authorization", auth), 400);
     assertProblem(post(base + "/partner/sign", "not json", "Authorization", auth), 400);
+    assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\", \"partner\": \"other\"}", "Authorization", auth),
+        400);
+    assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\"}", "Authorization", auth,
+        "Content-Type", "text/plain"), 415);
     assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\", \"ttl\": \"3650d\"}", "Authorization", auth), 400);
     assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\", \"ttl\": \"soon\"}", "Authorization", auth), 400);
     assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\", \"ttl\": 0}", "Authorization", auth), 400);

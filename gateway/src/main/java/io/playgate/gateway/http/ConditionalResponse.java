@@ -1,5 +1,6 @@
 package io.playgate.gateway.http;
 
+import io.playgate.gateway.hub.EntityTags;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -23,38 +24,11 @@ public final class ConditionalResponse {
   public static void end(RoutingContext ctx, String etag, String cacheControl, java.util.function.Supplier<Buffer> body) {
     HttpServerResponse resp = ctx.response();
     resp.putHeader("ETag", etag).putHeader("Cache-Control", cacheControl);
-    if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
+    if (EntityTags.ifNoneMatch(ctx.request().getHeader("If-None-Match"), etag)) {
       resp.headers().remove("Content-Type");
       resp.setStatusCode(304).end();
       return;
     }
     resp.end(body.get());
-  }
-
-  /**
-   * Weak comparison of an {@code If-None-Match} field against an entity tag (RFC 9110 §8.8.3.2, §13.1.2).
-   *
-   * @param header the field value, or {@code null}
-   * @param etag the current entity tag
-   * @return true when the field is {@code *} or lists the tag, weak or strong
-   */
-  public static boolean matches(String header, String etag) {
-    if (header == null || etag == null) {
-      return false;
-    }
-    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
-    for (String candidate : header.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*")) {
-        return true;
-      }
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(opaque)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

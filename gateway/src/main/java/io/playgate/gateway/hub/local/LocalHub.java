@@ -1,6 +1,7 @@
 package io.playgate.gateway.hub.local;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.playgate.gateway.hub.EntityTags;
 import io.playgate.gateway.hub.local.HubFaults.Answer;
 import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.vertx.core.Future;
@@ -223,39 +224,12 @@ public final class LocalHub {
       return;
     }
     resp.putHeader("ETag", entry.etag()).putHeader("Cache-Control", cacheControl);
-    if (etagMatches(ctx.request().getHeader("If-None-Match"), entry.etag())) {
+    if (EntityTags.ifNoneMatch(ctx.request().getHeader("If-None-Match"), entry.etag())) {
       resp.setStatusCode(304).end();
       return;
     }
     resp.putHeader("Content-Type", "application/json");
     HubFaultAnswers.body(ctx.vertx(), resp, entry.body(), s.dripInterval());
-  }
-
-  /**
-   * Weak comparison of an {@code If-None-Match} list against an entity tag (RFC 9110 §8.8.3.2, §13.1.2).
-   *
-   * @param header the header value, or {@code null}
-   * @param etag the current strong entity tag, quoted
-   * @return true when the header is {@code *} or lists the tag (weak or strong)
-   */
-  public static boolean etagMatches(String header, String etag) {
-    if (header == null) {
-      return false;
-    }
-    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
-    for (String candidate : header.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*")) {
-        return true;
-      }
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(opaque)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static void problem(HttpServerResponse resp, int status, String title, String detail) {

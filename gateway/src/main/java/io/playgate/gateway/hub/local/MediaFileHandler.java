@@ -1,5 +1,6 @@
 package io.playgate.gateway.hub.local;
 
+import io.playgate.gateway.hub.EntityTags;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -62,7 +63,7 @@ final class MediaFileHandler implements Handler<RoutingContext> {
       String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
       resp.putHeader("ETag", etag);
       boolean head = ctx.request().method() == HttpMethod.HEAD;
-      if (LocalHub.etagMatches(ctx.request().getHeader("If-None-Match"), etag)) {
+      if (EntityTags.ifNoneMatch(ctx.request().getHeader("If-None-Match"), etag)) {
         resp.setStatusCode(304).end();
         return;
       }

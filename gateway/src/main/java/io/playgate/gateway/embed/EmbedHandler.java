@@ -77,7 +77,7 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.notFound("no media with that id");
     }
-    QueryParams query = QueryParams.of(ctx.request().query());
+    QueryParams query = QueryParams.of(ctx);
     PlayerOptions options = query.playerOptions();
     String partnerName = query.get("partner");
     GatewayConfig.Partner partner = partnerName == null ? null : partners.byName(partnerName)

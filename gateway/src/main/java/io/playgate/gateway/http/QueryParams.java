@@ -18,6 +18,8 @@ public final class QueryParams {
   /** More parameters than this is a 400: none are silently dropped (a dropped duplicate would hide ambiguity). */
   public static final int MAX_PARAMS = 256;
 
+  private static final String CONTEXT_KEY = "playgate.queryParams";
+
   private final Map<String, List<String>> params;
 
   private QueryParams(Map<String, List<String>> params) {
@@ -46,15 +48,32 @@ public final class QueryParams {
 
   /**
    * A platform handler: every route answers a malformed query string (a bad percent-escape, or more than
-   * {@link #MAX_PARAMS} parameters) with the same 400 as {@link #of}, whether or not it reads its query.
+   * {@link #MAX_PARAMS} parameters) with the same 400 as {@link #of}, whether or not it reads its query. It keeps
+   * what it decoded in the routing context, so {@link #of(RoutingContext)} does not decode the query again.
    *
    * @return the handler; it calls {@code next()} for a well-formed or absent query
    */
   public static Handler<RoutingContext> validator() {
     return ctx -> {
-      of(ctx.request().query());
+      of(ctx);
       ctx.next();
     };
+  }
+
+  /**
+   * The request's query parameters, decoded once per request (by {@link #validator()} or the first caller).
+   *
+   * @param ctx the routing context
+   * @return the parameters
+   * @throws ProblemException 400 as {@link #of(String)}
+   */
+  public static QueryParams of(RoutingContext ctx) {
+    QueryParams decoded = ctx.get(CONTEXT_KEY);
+    if (decoded == null) {
+      decoded = of(ctx.request().query());
+      ctx.put(CONTEXT_KEY, decoded);
+    }
+    return decoded;
   }
 
   /**

@@ -95,7 +95,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    QueryParams query = QueryParams.of(ctx.request().query());
+    QueryParams query = QueryParams.of(ctx);
     OEmbedRequest req = OEmbedRequest.parse(query);
     String callback = req.format().equals("json") ? query.get("callback") : null;
     if (callback != null && !JSONP_CALLBACK.matcher(callback).matches()) {

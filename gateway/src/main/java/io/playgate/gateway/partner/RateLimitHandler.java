@@ -122,7 +122,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String key = presentedKey(ctx.request());
+    String key = presentedKey(ctx);
     if (key != null) {
       GatewayConfig.Partner partner = partners.byKey(key).orElse(null);
       if (partner == null) {
@@ -170,24 +170,20 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * @param req a request
+   * @param ctx the routing context (its query is decoded once, see {@link QueryParams#of(RoutingContext)})
    * @return the bearer token of the {@code Authorization} header, else the {@code access_token} query parameter,
    *     else {@code null}
    * @throws ProblemException 400 when {@code access_token} is repeated or the query is malformed
    */
-  static String presentedKey(HttpServerRequest req) {
-    String auth = req.getHeader("Authorization");
+  static String presentedKey(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
     if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = auth.substring(7).trim();
       if (!token.isEmpty()) {
         return token;
       }
     }
-    String query = req.query();
-    if (query == null || !query.contains("access_token")) {
-      return null;
-    }
-    String token = QueryParams.of(query).get("access_token");
+    String token = QueryParams.of(ctx).get("access_token");
     return token == null || token.isEmpty() ? null : token;
   }
 

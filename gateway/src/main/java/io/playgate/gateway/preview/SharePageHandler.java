@@ -63,7 +63,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.notFound("no media with that id");
     }
-    PlayerOptions options = QueryParams.of(ctx.request().query()).playerOptions();
+    PlayerOptions options = QueryParams.of(ctx).playerOptions();
     cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
   }
 

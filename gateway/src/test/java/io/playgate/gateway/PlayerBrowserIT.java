@@ -402,7 +402,7 @@ class PlayerBrowserIT {
   }
 
   // ---------------------------------------------------------------------------------------------------------
-  // analytics: beacons from played players arrive in /metrics; dnt=1 sends none
+  // analytics: beacons from played players arrive in /metrics (the management listener); dnt=1 sends none
 
   @Test
   void beaconsOfAPlayedTrackShowInMetricsAndDntSendsNone() throws Exception {
@@ -617,8 +617,8 @@ class PlayerBrowserIT {
 
   private List<String> metricsLines() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      URI metrics = URI.create(TestGateway.managementBase(gateway) + "/metrics");
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       return r.body().lines().filter(l -> l.startsWith("playgate_player_events_total{")).toList();
     } catch (IOException e) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code POST /events} and {@code GET /metrics} on a real gateway (test catalogue), built as {@code Main} builds it:
- * one {@link GatewayMetrics} registry, and a Vert.x instance reporting into it.
+ * {@code POST /events} and {@code GET /metrics} (on the management listener) on a real gateway (test catalogue),
+ * built as {@code Main} builds it: one {@link GatewayMetrics} registry, and a Vert.x instance reporting into it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlayerEventsIT {
@@ -74,7 +74,7 @@ class PlayerEventsIT {
   }
 
   private static List<String> eventLines() {
-    HttpResponse<String> r = Http.get(base + "/metrics");
+    HttpResponse<String> r = Http.get(TestGateway.managementBase(gateway) + "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body().lines().filter(l -> l.startsWith("playgate_player_events_total{")).toList();
   }
@@ -146,7 +146,7 @@ class PlayerEventsIT {
   @Test
   void metricsAreInPrometheusTextWithVertxMetrics() {
     Http.get(base + "/embed/t1");
-    HttpResponse<String> r = Http.get(base + "/metrics");
+    HttpResponse<String> r = Http.get(TestGateway.managementBase(gateway) + "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(r.body()).contains("# TYPE vertx_http_server_requests_total counter");

@@ -20,8 +20,12 @@ import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubClientOptions;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.hub.WebHubClient;
+import io.playgate.gateway.hub.local.Catalog;
 import io.playgate.gateway.hub.local.LocalHub;
+import io.playgate.gateway.management.ManagementServer;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.metrics.PlayerEventCounter;
 import io.playgate.gateway.metrics.PlayerEventsHandler;
@@ -59,9 +63,9 @@ import org.slf4j.LoggerFactory;
  * A running gateway. {@link #start(Vertx, GatewayConfig)} binds the server first (so a port of 0 is known), then
  * builds everything that needs the public base URL: the embedded hub (at {@code http://<loopback>:<port>/hub}),
  * the hub client, the media cache, the handlers and the router; then starts further server instances, one per
- * event loop, sharing the cache and hub client. One meter registry ({@link #meterRegistry()}) serves the whole
- * process: Vert.x metrics (when the Vert.x instance was built by {@link GatewayMetrics#createVertx()}), player
- * events, and any meter another capability registers.
+ * event loop, sharing the cache and hub client, and last the management listener ({@link #managementPort()}). One
+ * meter registry ({@link #meterRegistry()}) serves the whole process: Vert.x metrics (when the Vert.x instance was
+ * built by {@link GatewayMetrics#createVertx()}), player events, and any meter another capability registers.
  */
 public final class Playgate {
 
@@ -69,6 +73,7 @@ public final class Playgate {
 
   private final Vertx vertx;
   private final int port;
+  private final int managementPort;
   private final String publicBaseUrl;
   private final LocalHub localHub;
   private final MediaCache cache;
@@ -76,10 +81,11 @@ public final class Playgate {
   private final List<String> deployments;
   private final GatewayMetrics metrics;
 
-  private Playgate(Vertx vertx, int port, String publicBaseUrl, LocalHub localHub, MediaCache cache,
-      HubClient hubClient, List<String> deployments, GatewayMetrics metrics) {
+  private Playgate(Vertx vertx, int port, int managementPort, String publicBaseUrl, LocalHub localHub,
+      MediaCache cache, HubClient hubClient, List<String> deployments, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.port = port;
+    this.managementPort = managementPort;
     this.publicBaseUrl = publicBaseUrl;
     this.localHub = localHub;
     this.cache = cache;
@@ -163,15 +169,18 @@ public final class Playgate {
           return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
         }
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
-        PlayerEventCounter eventCounter = new PlayerEventCounter(metrics.registry(),
-            config.metrics().eventOrigins(), config.metrics().eventMediaIds());
-        // a beacon is counted only for media the gateway already knows: cached, or listed by the embedded hub;
-        // checking costs no hub call
-        java.util.function.Predicate<String> knownMedia = id -> cache.isCached(id) || (localHub != null
-            && localHub.catalog().get(id) != null && !localHub.catalog().get(id).isPrivate()
-            && !localHub.catalog().get(id).removed());
         MeterRegistry meters = metrics.registry();
         Partners partners = Partners.of(config.partners().list());
+        PlayerEventCounter eventCounter = new PlayerEventCounter(meters, config.metrics().eventOrigins(),
+            config.metrics().eventMediaIds());
+        // a beacon is counted only for media the gateway already knows: cached (its visibility decides whether its
+        // id may be a label), or listed by the embedded hub; checking costs no hub call
+        Function<String, Visibility> knownMedia = id -> {
+          MediaItem cached = cache.peek(id);
+          Catalog.Entry listed = cached != null || localHub == null ? null : localHub.catalog().get(id);
+          return cached != null ? cached.visibility()
+              : listed != null && !listed.isPrivate() && !listed.removed() ? Visibility.PUBLIC : null;
+        };
         Rights rights = Rights.create(config.rights());
         EmbedSigner signer = EmbedSigner.create(config.partners().signingSecret(), partners, java.time.Clock.systemUTC());
         // one limiter for all server instances: buckets are shared, meters registered once
@@ -197,7 +206,6 @@ public final class Playgate {
             HostSdkHandler.create(assets),
             PlayerEventsHandler.create(knownMedia, eventCounter),
             PlayerEventsHandler.MAX_BODY_BYTES,
-            metrics.scrapingHandler(),
             config.server().accessLog(), rateLimit, sign,
             OEmbedHandler.preflight(),
             config.embed().frameAncestors(),
@@ -220,10 +228,18 @@ public final class Playgate {
             return vertx.deployVerticle(next).map(deployments::add).mapEmpty();
           });
         }
-        return more.map(x -> {
-          LOG.info("playgate listening on {}:{} publicBaseUrl={} hub={} ({})", host, port, publicBase, hubBase,
-              config.hub().mode().name().toLowerCase());
-          return new Playgate(vertx, port, publicBase, localHub, cache, client, deployments, metrics);
+        // GET /metrics and the health checks on the management listener, never on the public router
+        ManagementServer management = ManagementServer.create(config.management().host(),
+            config.management().port(), metrics.scrapingHandler(),
+            HealthCheckHandler.create(vertx).register("server", p -> p.complete(Status.OK())),
+            HealthCheckHandler.create(vertx).register("hub", 10_000, readiness::check));
+        return more.compose(x -> vertx.deployVerticle(management)).map(managementId -> {
+          deployments.add(managementId);
+          LOG.info("playgate listening on {}:{} publicBaseUrl={} hub={} ({}); management (/metrics) on {}:{}", host,
+              port, publicBase, hubBase, config.hub().mode().name().toLowerCase(), config.management().host(),
+              management.actualPort());
+          return new Playgate(vertx, port, management.actualPort(), publicBase, localHub, cache, client, deployments,
+              metrics);
         });
       });
     });
@@ -232,6 +248,14 @@ public final class Playgate {
   /** @return the port the server listens on */
   public int port() {
     return port;
+  }
+
+  /**
+   * @return the port of the management listener ({@code management.port}, or the one picked for 0), where
+   *     {@code GET /metrics} answers
+   */
+  public int managementPort() {
+    return managementPort;
   }
 
   /** @return the public base URL in use, without trailing slash */
@@ -245,8 +269,9 @@ public final class Playgate {
   }
 
   /**
-   * @return the process's meter registry (Prometheus, served at {@code GET /metrics}): capabilities register their
-   *     meters here (partner rate limits, cache statistics); names follow Micrometer's dotted convention
+   * @return the process's meter registry (Prometheus, served at {@code GET /metrics} on the management listener):
+   *     capabilities register their meters here (partner rate limits, cache statistics); names follow Micrometer's
+   *     dotted convention
    */
   public MeterRegistry meterRegistry() {
     return metrics.registry();

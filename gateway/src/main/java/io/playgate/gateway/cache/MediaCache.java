@@ -8,6 +8,7 @@ import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.HubResponse;
+import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -220,6 +221,16 @@ public final class MediaCache {
    */
   public boolean isCached(String id) {
     return store.getIfPresent(id) instanceof CachedMedia;
+  }
+
+  /**
+   * The MediaItem cached for {@code id} now (fresh or stale), without loading it (no hub call).
+   *
+   * @param id a media id
+   * @return the item, or {@code null} for no entry, a negative entry, or a load still in flight
+   */
+  public MediaItem peek(String id) {
+    return store.getIfPresent(id) instanceof CachedMedia entry ? entry.item() : null;
   }
 
   /** @return the number of entries, negative ones included (approximate) */

@@ -24,9 +24,10 @@ import java.util.Objects;
  * @param metrics bounds of the player-event metrics
  * @param embed the player pages' framing policy
  * @param limits request size and slow-client limits of the HTTP server
+ * @param management where the management listener ({@code GET /metrics}) listens
  */
 public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, Partners partners, Rights rights,
-    Metrics metrics, Embed embed, Limits limits) {
+    Metrics metrics, Embed embed, Limits limits, Management management) {
 
   /** Where the placeholder for the public base URL may appear in {@code oembed.schemes}. */
   public static final String PUBLIC_BASE_URL_PLACEHOLDER = "{publicBaseUrl}";
@@ -205,6 +206,17 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
   }
 
   /**
+   * The management listener: {@code GET /metrics} and the health checks on an interface of their own, loopback by
+   * default, never on the public port.
+   *
+   * @param host interface to bind: an IP literal or a host name, e.g. {@code 127.0.0.1}, {@code ::1} or
+   *     {@code 0.0.0.0} (all interfaces: put a firewall in front)
+   * @param port TCP port, 0..65535, not {@code server.port}; 0 picks a free port (tests)
+   */
+  public record Management(String host, int port) {
+  }
+
+  /**
    * Validates the merged configuration tree.
    *
    * @param json the merged tree, shaped like {@code conf/gateway.yaml}
@@ -319,7 +331,25 @@ public record GatewayConfig(Server server, Hub hub, Cache cache, OEmbed oembed, 
         intIn(m, "metrics.eventOrigins", "eventOrigins", 0, 100_000),
         intIn(m, "metrics.eventMediaIds", "eventMediaIds", 0, 1_000_000));
     return new GatewayConfig(server, hub, cache, oembed, partners(section(json, "partners")),
-        rights(section(json, "rights")), metrics, embed, limits);
+        rights(section(json, "rights")), metrics, embed, limits, management(section(json, "management"), server));
+  }
+
+  private static final java.util.regex.Pattern HOST_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
+
+  private static Management management(JsonObject m, Server server) {
+    String host = requiredString(m, "management.host", "host");
+    // a host name or IPv4 literal, or an IPv6 literal without brackets (::1)
+    if (!(host.contains(":") ? io.netty.util.NetUtil.isValidIpV6Address(host) : HOST_NAME.matcher(host).matches())) {
+      throw new ConfigException("management.host",
+          "expected an IP address or host name such as 127.0.0.1, was '" + host + "'");
+    }
+    int port = intIn(m, "management.port", "port", 0, 65535);
+    if (port != 0 && port == server.port()) {
+      throw new ConfigException("management.port",
+          "must differ from server.port (" + port + "): /metrics stays off the public port");
+    }
+    return new Management(host, port);
   }
 
   private static final java.util.regex.Pattern PARTNER_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");

@@ -38,7 +38,6 @@ public final class Routes {
    * @param hostSdk {@code GET /embed.js}
    * @param events {@code POST /events}, behind a body limit of {@code eventsMaxBodyBytes}
    * @param eventsMaxBodyBytes largest {@code /events} body in bytes; larger is 413
-   * @param metrics {@code GET /metrics}
    * @param accessLog whether to log every request
    * @param rateLimit partner key check and rate limit, before {@code /oembed}, {@code /embed/:id}, {@code /media/:id}
    *     and {@code /partner/sign}
@@ -55,7 +54,7 @@ public final class Routes {
   public record Handlers(Router hub, Handler<RoutingContext> oembed, Handler<RoutingContext> embed,
       Handler<RoutingContext> share, Handler<RoutingContext> widgets, Handler<RoutingContext> live,
       Handler<RoutingContext> ready, Handler<RoutingContext> index, Handler<RoutingContext> hostSdk,
-      Handler<RoutingContext> events, long eventsMaxBodyBytes, Handler<RoutingContext> metrics, boolean accessLog,
+      Handler<RoutingContext> events, long eventsMaxBodyBytes, boolean accessLog,
       Handler<RoutingContext> rateLimit, Handler<RoutingContext> sign, Handler<RoutingContext> oembedPreflight,
       List<String> frameAncestors, long maxBodyBytes, Handler<RoutingContext> hook, long hookMaxBodyBytes,
       Duration requestBodyTimeout) {
@@ -147,7 +146,7 @@ public final class Routes {
     paths.on("/events", HttpMethod.POST)
         .handler(bodyTimeout)
         .handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes())).handler(h.events());
-    paths.readable("/metrics").handler(h.metrics());
+    // (GET /metrics is not here: it is on the management listener, io.playgate.gateway.management)
     paths.readable("/health/live").handler(h.live());
     paths.readable("/health/ready").handler(h.ready());
     // the hub's webhook (DESIGN.md §2): the raw body, capped (413), is what the signature covers

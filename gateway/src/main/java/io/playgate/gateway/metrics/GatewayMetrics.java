@@ -10,12 +10,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gateway's one meter registry (Prometheus flavour) and the Vert.x instance that reports into it. Create it
  * once per process, before the Vert.x instance. Thread-safe (Micrometer registries are).
  */
 public final class GatewayMetrics {
+
+  private static final AtomicLong INSTANCES = new AtomicLong();
 
   private final PrometheusMeterRegistry registry;
 
@@ -36,7 +39,10 @@ public final class GatewayMetrics {
    * @return the Vert.x instance; the caller closes it
    */
   public Vertx createVertx() {
-    MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
+    // vertx-micrometer keeps its registries in a static map by name: one name per GatewayMetrics, so two Vert.x
+    // instances in one JVM (tests) never report into each other's registry
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setRegistryName("playgate-" + INSTANCES.incrementAndGet());
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(registry))

@@ -1,10 +1,12 @@
 /**
  * Metrics: one Micrometer {@link io.micrometer.prometheusmetrics.PrometheusMeterRegistry} created once at boot
  * ({@link io.playgate.gateway.metrics.GatewayMetrics}), fed by Vert.x's own metrics through
- * {@code vertx-micrometer-metrics} and exposed as Prometheus text at {@code GET /metrics}; and the players'
+ * {@code vertx-micrometer-metrics}, and exposed as Prometheus text at
+ * {@code GET /metrics} on the management listener ({@code io.playgate.gateway.management}); and the players'
  * cookie-free analytics beacons, {@code POST /events} ({@link io.playgate.gateway.metrics.PlayerEventsHandler}),
- * validated and counted per media id × event × embedding origin with a bounded number of label values. Other
- * capabilities register their meters (partner rate limits, cache statistics, …) in the registry the bootstrap
- * exposes as {@code io.playgate.gateway.app.Playgate#meterRegistry()}; they never import this package's handlers.
+ * validated and counted per media id × event × embedding origin with a bounded number of label values, private or
+ * unlisted ids never named. Other capabilities register their meters (partner rate
+ * limits, cache statistics, …) in the registry the bootstrap exposes as
+ * {@code io.playgate.gateway.app.Playgate#meterRegistry()}; they never import this package's handlers.
  */
 package io.playgate.gateway.metrics;

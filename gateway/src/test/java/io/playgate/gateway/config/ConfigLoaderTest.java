@@ -119,6 +119,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theManagementListenerIsLoopbackByDefaultAndValidated() throws Exception {
+    GatewayConfig c = load(null, Map.of(), new Properties());
+    assertThat(c.management().host()).isEqualTo("127.0.0.1");
+    assertThat(c.management().port()).isEqualTo(9464);
+    GatewayConfig custom = load(null, Map.of("PLAYGATE_MANAGEMENT_HOST", "::1"), props("playgate.management.port", "0"));
+    assertThat(custom.management()).isEqualTo(new GatewayConfig.Management("::1", 0));
+    for (String[] bad : new String[][] {{"playgate.management.port", "65536"}, {"playgate.management.port", "metrics"},
+        {"playgate.management.port", "8080"}, {"playgate.management.host", "127.0.0.1:9464"},
+        {"playgate.management.host", "local host"}, {"playgate.management.host", ""}}) {
+      assertThatThrownBy(() -> load(null, Map.of(), props(bad[0], bad[1]))).as(bad[0] + "=" + bad[1])
+          .isInstanceOf(ConfigException.class).hasMessageContaining(bad[0].substring("playgate.".length()));
+    }
+    // the same port as the public server is refused, whichever of the two moves
+    assertThatThrownBy(() -> load(null, Map.of(), props("playgate.server.port", "9464")))
+        .hasMessageContaining("management.port").hasMessageContaining("server.port");
+  }
+
+  @Test
   void badValuesStopTheBootNamingTheKey() {
     assertThatThrownBy(() -> load(null, Map.of("PLAYGATE_SERVER_PORT", "eighty"), new Properties()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("server.port");

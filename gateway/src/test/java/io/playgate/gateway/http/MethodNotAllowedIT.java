@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * RFC 9110 §15.5.6: every 405 from a real gateway names the target's real methods in {@code Allow} (not a blanket
  * {@code GET, HEAD}), and its problem body says which methods are allowed. Covers each POST-only route, the
- * GET/HEAD routes and {@code /oembed} (GET, HEAD and the OPTIONS preflight).
+ * GET/HEAD routes and {@code /oembed} (GET, HEAD and the OPTIONS preflight), and the management listener's routes.
  */
 class MethodNotAllowedIT {
 
@@ -52,10 +52,22 @@ class MethodNotAllowedIT {
       "PUT|/oembed|GET, HEAD, OPTIONS", "POST|/oembed|GET, HEAD, OPTIONS", "DELETE|/oembed|GET, HEAD, OPTIONS",
       // GET/HEAD
       "POST|/|GET, HEAD", "PUT|/embed/t1|GET, HEAD", "POST|/media/t1|GET, HEAD", "DELETE|/embed.js|GET, HEAD",
-      "POST|/widgets/player.js|GET, HEAD", "POST|/metrics|GET, HEAD", "PUT|/health/live|GET, HEAD",
+      "POST|/widgets/player.js|GET, HEAD", "PUT|/health/live|GET, HEAD",
       "POST|/health/ready|GET, HEAD", "POST|/favicon.ico|GET, HEAD", "OPTIONS|/embed/t1|GET, HEAD"})
   void a405NamesTheRoutesRealMethods(String method, String path, String allow) {
-    HttpResponse<String> r = Http.send(method, base + path);
+    assert405(base, method, path, allow);
+  }
+
+  @ParameterizedTest(name = "management: {0} {1} → Allow: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "POST|/metrics|GET, HEAD", "PUT|/metrics|GET, HEAD", "DELETE|/health/live|GET, HEAD",
+      "OPTIONS|/health/ready|GET, HEAD"})
+  void theManagementListenersRoutesToo(String method, String path, String allow) {
+    assert405(TestGateway.managementBase(gateway), method, path, allow);
+  }
+
+  private static void assert405(String origin, String method, String path, String allow) {
+    HttpResponse<String> r = Http.send(method, origin + path);
     assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);
     Set<String> expected = split(allow);
     assertThat(r.headers().firstValue("Allow").map(MethodNotAllowedIT::split)).as("Allow").hasValue(expected);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +55,11 @@ class PlayerEventTest {
   void counterCapsOriginsAndMediaIds() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     PlayerEventCounter counter = new PlayerEventCounter(registry, 2, 1);
-    counter.count(new PlayerEvent("m1", "play", "https://a.example"));
-    counter.count(new PlayerEvent("m1", "play", "https://b.example"));
-    counter.count(new PlayerEvent("m1", "play", "https://c.example"));
-    counter.count(new PlayerEvent("m2", "play", "https://a.example"));
-    counter.count(new PlayerEvent("m1", "play", "https://a.example"));
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "https://b.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "https://c.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m2", "play", "https://a.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"), Visibility.PUBLIC);
     assertThat(registry.get(PlayerEventCounter.METER).tags("media", "m1", "origin", "https://a.example").counter().count())
         .isEqualTo(2);
     assertThat(registry.get(PlayerEventCounter.METER).tags("media", "m1", "origin", "other").counter().count())
@@ -66,5 +67,16 @@ class PlayerEventTest {
     assertThat(registry.get(PlayerEventCounter.METER).tags("media", "other", "origin", "https://a.example").counter()
         .count()).isEqualTo(1);
     assertThat(registry.getMeters()).hasSize(4);
+  }
+
+  @Test
+  void privateAndUnlistedIdsAreNeverLabelsAndTakeNoSlot() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PlayerEventCounter counter = new PlayerEventCounter(registry, 10, 1);
+    counter.count(new PlayerEvent("secret-private", "play", "https://a.example"), Visibility.PRIVATE);
+    counter.count(new PlayerEvent("secret-unlisted", "q25", "https://a.example"), Visibility.UNLISTED);
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"), Visibility.PUBLIC);
+    assertThat(registry.getMeters()).extracting(m -> m.getId().getTag("media"))
+        .containsExactlyInAnyOrder("other", "other", "m1");
   }
 }

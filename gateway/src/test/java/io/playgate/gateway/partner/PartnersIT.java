@@ -116,8 +116,8 @@ class PartnersIT {
     assertThat(meters.get("playgate.ratelimit.period.seconds").tag("caller", "tiny").gauge().value()).isEqualTo(3600);
     assertThat(meters.get("playgate.ratelimit.available").tag("caller", "tiny").gauge().value()).isZero();
     assertThat(meters.get("playgate.ratelimit.capacity").tag("caller", "acme").gauge().value()).isEqualTo(1000);
-    // and at /metrics, in Prometheus text
-    String prometheus = Http.get(base + "/metrics").body();
+    // and at /metrics (the management listener), in Prometheus text
+    String prometheus = Http.get(TestGateway.managementBase(gateway) + "/metrics").body();
     assertThat(prometheus).contains("playgate_ratelimit_requests_total{caller=\"tiny\",outcome=\"rejected\"} 1.0")
         .contains("playgate_ratelimit_capacity{caller=\"tiny\"} 2.0")
         .contains("playgate_ratelimit_available{caller=\"tiny\"} 0.0");

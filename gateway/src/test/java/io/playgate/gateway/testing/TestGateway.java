@@ -48,14 +48,16 @@ public final class TestGateway {
 
   /**
    * @param overrides key path → value, e.g. {@code hub.mode → remote}
-   * @return the validated configuration: defaults, then port 0 on 127.0.0.1, one instance, the test catalogue, no
-   *     anonymous rate limit, then the overrides
+   * @return the validated configuration: defaults, then port 0 on 127.0.0.1 (the management listener too), one
+   *     instance, the test catalogue, no anonymous rate limit, then the overrides
    */
   public static GatewayConfig config(Map<String, String> overrides) {
     Properties props = new Properties();
     props.setProperty("playgate.server.host", "127.0.0.1");
     props.setProperty("playgate.server.port", "0");
     props.setProperty("playgate.server.instances", "1");
+    props.setProperty("playgate.management.host", "127.0.0.1");
+    props.setProperty("playgate.management.port", "0");
     props.setProperty("playgate.hub.catalog", testCatalog().toString());
     // tests send hundreds of requests from one address: no anonymous rate limit unless a test sets one
     props.setProperty("playgate.partners.anonymous.capacity", "0");
@@ -69,6 +71,14 @@ public final class TestGateway {
     } finally {
       vertx.close();
     }
+  }
+
+  /**
+   * @param gateway a running gateway
+   * @return the base URL of its management listener, {@code http://127.0.0.1:<port>}, where {@code /metrics} is
+   */
+  public static String managementBase(Playgate gateway) {
+    return "http://127.0.0.1:" + gateway.managementPort();
   }
 
   /**

@@ -112,6 +112,8 @@ public final class Routes {
       // SHORT format, with access_token values masked (partner keys stay out of logs); ERROR only for server faults
       router.route().handler(AccessLogHandler.create());
     }
+    // a method outside RFC 9110's (and PATCH) is 501 on every path; metrics label it "other" (StandardMethods)
+    router.route().handler(UnknownMethodHandler.create());
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
     // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
     // that read a body put their own (tighter) BodyHandler limit on it, which also bounds chunked bodies

@@ -3,6 +3,7 @@ package io.playgate.gateway.management;
 import io.playgate.gateway.http.MethodNotAllowedHandler;
 import io.playgate.gateway.http.ProblemHandler;
 import io.playgate.gateway.http.RequestIdHandler;
+import io.playgate.gateway.http.UnknownMethodHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * The management listener, deployed as one verticle: {@code GET}/{@code HEAD} of {@code /metrics},
  * {@code /health/live} and {@code /health/ready} on its own host and port. Other methods on those paths are 405 with
- * {@code Allow: GET, HEAD}, other paths 404, each an RFC 9457 problem. No access
+ * {@code Allow: GET, HEAD}, methods outside RFC 9110 are 501, other paths 404, each an RFC 9457 problem. No access
  * log: a scraper polls it every few seconds. Its requests are counted in Vert.x's HTTP server metrics like the public
  * port's.
  */
@@ -60,6 +61,7 @@ public final class ManagementServer extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(RequestIdHandler.create());
+    router.route().handler(UnknownMethodHandler.create());
     for (int i = 0; i < PATHS.size(); i++) {
       router.route(PATHS.get(i)).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(handlers.get(i));
       router.route(PATHS.get(i)).handler(MethodNotAllowedHandler.create(READABLE));

@@ -1,16 +1,23 @@
 package io.playgate.gateway.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.playgate.gateway.http.StandardMethods;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The gateway's one meter registry (Prometheus flavour) and the Vert.x instance that reports into it. Create it
@@ -33,20 +40,44 @@ public final class GatewayMetrics {
 
   /**
    * Builds a Vert.x instance whose HTTP server/client, pool and event-bus metrics land in this registry
-   * ({@code vertx-micrometer-metrics}: {@link MicrometerMetricsFactory} with {@link MicrometerMetricsOptions}; route
-   * labels only, never the raw path, so a scanner cannot grow the label set).
+   * ({@code vertx-micrometer-metrics}: {@link MicrometerMetricsFactory} with {@link #metricsOptions()}).
    *
    * @return the Vert.x instance; the caller closes it
    */
   public Vertx createVertx() {
     // vertx-micrometer keeps its registries in a static map by name: one name per GatewayMetrics, so two Vert.x
     // instances in one JVM (tests) never report into each other's registry
-    MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-        .setRegistryName("playgate-" + INSTANCES.incrementAndGet());
+    MicrometerMetricsOptions options = metricsOptions().setRegistryName("playgate-" + INSTANCES.incrementAndGet());
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(options))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+  }
+
+  /**
+   * The Vert.x metrics options, with every label a client can influence bounded. Vert.x creates a request's HTTP
+   * server series in {@code requestBegin}, before any handler runs, so refusing a method in a handler (the 501 of
+   * {@link io.playgate.gateway.http.UnknownMethodHandler}) cannot bound them. So the built-in {@code method} label is
+   * off and a tags provider puts a bounded one in its place ({@link StandardMethods#label}: the RFC 9110 methods,
+   * PATCH, or {@code other}): no client-chosen string reaches Micrometer at all, where a {@code MeterFilter} or a
+   * {@link io.vertx.micrometer.Match} alias would rewrite it afterwards, once per meter per request. The other labels
+   * are {@code local} (the bind address of the listener, public or management: configured, not sent) and Vert.x's
+   * defaults: {@code code} (the status the gateway chose, 100..599), pool type and name, event-bus side. No path,
+   * route or remote-address label, so neither a scanner's paths nor its addresses become label values.
+   *
+   * @return new options for {@link #createVertx()}
+   */
+  static MicrometerMetricsOptions metricsOptions() {
+    EnumSet<Label> labels = EnumSet.copyOf(MicrometerMetricsOptions.DEFAULT_LABELS);
+    labels.remove(Label.HTTP_METHOD);
+    // the listener's own bind address (public or management, two values), so that each server has its own series
+    labels.add(Label.LOCAL);
+    Function<HttpRequest, Iterable<Tag>> method =
+        request -> Tags.of(Label.HTTP_METHOD.toString(), StandardMethods.label(request.method()));
+    return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setLabels(labels)
+        .setServerRequestTagsProvider(method)
+        .setClientRequestTagsProvider(method);
   }
 
   /** @return the registry, for any capability that wants to register meters */

@@ -66,6 +66,23 @@ class MethodNotAllowedIT {
     assert405(TestGateway.managementBase(gateway), method, path, allow);
   }
 
+  /** RFC 9110 §15.6.2: a method the gateway does not recognise is 501 on any path, known or not, on both listeners. */
+  @ParameterizedTest(name = "{0} {1} → 501")
+  @CsvSource(delimiter = '|', value = {
+      "BREW|/oembed|public", "PROPFIND|/embed/t1|public", "get|/|public", "XYZZY|/no/such/path|public",
+      "MKCOL|/events|public", "BREW|/metrics|management", "Get|/nothing|management"})
+  void anUnrecognisedMethodIs501(String method, String path, String listener) {
+    String origin = listener.equals("public") ? base : TestGateway.managementBase(gateway);
+    HttpResponse<String> r = Http.send(method, origin + path);
+    assertThat(r.statusCode()).as(method + " " + path).isEqualTo(501);
+    assertThat(r.headers().firstValue("Allow")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = Http.json(r);
+    assertThat(problem.getInteger("status")).isEqualTo(501);
+    assertThat(problem.getString("title")).isEqualTo("Not Implemented");
+    assertThat(problem.getString("detail")).contains("not implemented").doesNotContain(method);
+  }
+
   private static void assert405(String origin, String method, String path, String allow) {
     HttpResponse<String> r = Http.send(method, origin + path);
     assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);

@@ -171,8 +171,9 @@ public final class Playgate {
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
         MeterRegistry meters = metrics.registry();
         Partners partners = Partners.of(config.partners().list());
+        // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
         PlayerEventCounter eventCounter = new PlayerEventCounter(meters, config.metrics().eventOrigins(),
-            config.metrics().eventMediaIds());
+            config.metrics().eventMediaIds(), partners.framingOrigins());
         // a beacon is counted only for media the gateway already knows: cached (its visibility decides whether its
         // id may be a label), or listed by the embedded hub; checking costs no hub call
         Function<String, Visibility> knownMedia = id -> {

@@ -39,8 +39,8 @@ public final class Routes {
    * @param events {@code POST /events}, behind a body limit of {@code eventsMaxBodyBytes}
    * @param eventsMaxBodyBytes largest {@code /events} body in bytes; larger is 413
    * @param accessLog whether to log every request
-   * @param rateLimit partner key check and rate limit, before {@code /oembed}, {@code /embed/:id}, {@code /media/:id}
-   *     and {@code /partner/sign}
+   * @param rateLimit partner key check and rate limit, before {@code /oembed}, {@code /embed/:id}, {@code /media/:id},
+   *     {@code /partner/sign} and {@code /events}
    * @param sign {@code POST /partner/sign}
    * @param oembedPreflight {@code OPTIONS /oembed}, the CORS preflight
    * @param frameAncestors {@code embed.frameAncestors}: who may frame the player pages
@@ -144,10 +144,12 @@ public final class Routes {
         .handler(h.rateLimit()).handler(h.sign());
     paths.readable("/widgets/*").handler(h.widgets());
     paths.readable("/embed.js").handler(h.hostSdk());
-    // players' analytics beacons: small bodies only (413 beyond), no cookies either way
+    // players' analytics beacons: small bodies only (413 beyond), no cookies either way; rate limited per client like
+    // the pages, so one client cannot flood the counters
     paths.on("/events", HttpMethod.POST)
         .handler(bodyTimeout)
-        .handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes())).handler(h.events());
+        .handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes()))
+        .handler(h.rateLimit()).handler(h.events());
     // (GET /metrics is not here: it is on the management listener, io.playgate.gateway.management)
     paths.readable("/health/live").handler(h.live());
     paths.readable("/health/ready").handler(h.ready());

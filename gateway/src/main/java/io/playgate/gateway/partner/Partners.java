@@ -57,6 +57,18 @@ public final class Partners {
   }
 
   /**
+   * The origins partners frame their players from, for labels that must stay theirs (a partner's analytics origin):
+   * every {@code frameAncestors} entry that names one origin ({@code https://acme.example}, {@code http://x:8080}),
+   * not the wildcard ones ({@code https://*.acme.example}).
+   *
+   * @return those entries as configured, in configuration order, without duplicates
+   */
+  public List<String> framingOrigins() {
+    return byName.values().stream().flatMap(p -> p.frameAncestors().stream())
+        .filter(source -> !source.contains("*")).distinct().toList();
+  }
+
+  /**
    * The hash stored in {@code keySha256} (and printed by {@code java -jar playgate-gateway.jar partner-key <key>}).
    *
    * @param key an API key

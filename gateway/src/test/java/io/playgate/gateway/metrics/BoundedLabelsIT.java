@@ -13,7 +13,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +31,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every label a client can influence stays bounded on a real gateway built as {@code Main} builds it (one registry,
- * a Vert.x instance reporting into it): invented HTTP methods.
+ * a Vert.x instance reporting into it): invented HTTP methods, junk analytics origins; and {@code POST /events} is
+ * rate limited like the other public routes.
  */
 class BoundedLabelsIT {
 
+  private static final String ACME_ORIGIN = "https://acme.example";
+  /** One partner framing from a plain origin and a wildcard one; the hash is of no key used here. */
+  private static final String PARTNERS = "[{\"name\": \"acme\", \"keySha256\": \"" + "ab".repeat(32) + "\","
+      + " \"rateLimit\": {\"capacity\": 100, \"period\": \"1m\"},"
+      + " \"frameAncestors\": [\"" + ACME_ORIGIN + "\", \"https://*.acme.example\"]}]";
+  private static final java.net.http.HttpClient BEACONS = java.net.http.HttpClient.newHttpClient();
   private static final Pattern METHOD_LABEL = Pattern.compile("[{,]method=\"([^\"]*)\"");
 
   private Vertx vertx;
@@ -117,5 +128,57 @@ class BoundedLabelsIT {
           assertThat(body.toJsonObject().getInteger("status")).isEqualTo(resp.statusCode());
           return resp.statusCode() + " " + resp.getHeader("Content-Type");
         })));
+  }
+
+  @Test
+  void junkOriginsCannotTakeAPartnersLabel() {
+    start(Map.of("partners.list", PARTNERS));
+    // more junk origins than metrics.eventOrigins (200) has slots
+    for (int i = 0; i < 205; i++) {
+      assertThat(beacon("t1", "https://junk" + i + ".example").statusCode()).isEqualTo(204);
+    }
+    assertThat(beacon("t1", ACME_ORIGIN).statusCode()).isEqualTo(204);
+    assertThat(beacon("t1", "https://blog.acme.example").statusCode()).isEqualTo(204);
+
+    List<String> lines = scrape().lines().filter(l -> l.startsWith("playgate_player_events_total{")).toList();
+    assertThat(lines).contains("playgate_player_events_total{event=\"play\",media=\"t1\",origin=\"" + ACME_ORIGIN
+        + "\"} 1.0");
+    long named = lines.stream().map(l -> l.replaceAll(".*origin=\"([^\"]*)\".*", "$1")).filter(o -> !o.equals("other"))
+        .distinct().count();
+    assertThat(named).as("named origins").isEqualTo(200);
+    // the first-come slots are full: a wildcard subdomain of the partner has no slot of its own
+    assertThat(lines).noneMatch(l -> l.contains("blog.acme.example"));
+    assertThat(lines).contains("playgate_player_events_total{event=\"play\",media=\"t1\",origin=\"other\"} 7.0");
+  }
+
+  @Test
+  void eventsAreRateLimitedPerClientLikeTheOtherPublicRoutes() {
+    start(Map.of("partners.anonymous.capacity", "3", "partners.anonymous.period", "1h", "partners.clientIdle", "1h"));
+    for (int i = 0; i < 3; i++) {
+      assertThat(beacon("t1", "https://blog.example").statusCode()).isEqualTo(204);
+    }
+    HttpResponse<String> over = beacon("t1", "https://blog.example");
+    assertThat(over.statusCode()).isEqualTo(429);
+    assertThat(over.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(over.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
+        s -> assertThat(s).isBetween(1L, 1200L));
+    JsonObject problem = Http.json(over);
+    assertThat(problem.getInteger("status")).isEqualTo(429);
+    assertThat(problem.getString("detail")).contains("rate limit");
+    // the rejected beacon was not counted; the page routes share the client's empty bucket
+    assertThat(scrape()).contains("playgate_player_events_total{event=\"play\",media=\"t1\","
+        + "origin=\"https://blog.example\"} 3.0");
+    assertThat(Http.get(gateway.publicBaseUrl() + "/embed/t1").statusCode()).isEqualTo(429);
+  }
+
+  private HttpResponse<String> beacon(String media, String origin) {
+    String body = new JsonObject().put("v", 1).put("media", media).put("event", "play").put("origin", origin).encode();
+    try {
+      return BEACONS.send(HttpRequest.newBuilder(URI.create(gateway.publicBaseUrl()
+              + "/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", "text/plain;charset=UTF-8")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

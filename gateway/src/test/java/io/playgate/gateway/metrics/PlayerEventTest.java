@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlayerEventTest {
@@ -67,6 +68,41 @@ class PlayerEventTest {
     assertThat(registry.get(PlayerEventCounter.METER).tags("media", "other", "origin", "https://a.example").counter()
         .count()).isEqualTo(1);
     assertThat(registry.getMeters()).hasSize(4);
+  }
+
+  @Test
+  void partnersOriginsKeepTheirLabelWhateverArrivesFirst() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PlayerEventCounter counter = new PlayerEventCounter(registry, 3, 10,
+        List.of("https://Acme.Example:443", "http://partner.example:8080"));
+    for (int i = 0; i < 5; i++) {
+      counter.count(new PlayerEvent("m1", "play", "https://junk" + i + ".example"), Visibility.PUBLIC);
+    }
+    counter.count(new PlayerEvent("m1", "play", "https://acme.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "http://partner.example:8080"), Visibility.PUBLIC);
+    assertThat(registry.get(PlayerEventCounter.METER).tags("origin", "https://acme.example").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get(PlayerEventCounter.METER).tags("origin", "http://partner.example:8080").counter().count())
+        .isEqualTo(1);
+    // 3 slots, 2 reserved: one first-come slot, the other four junk origins are "other"
+    assertThat(registry.get(PlayerEventCounter.METER).tags("origin", "https://junk0.example").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get(PlayerEventCounter.METER).tags("origin", "other").counter().count()).isEqualTo(4);
+    assertThat(registry.getMeters()).hasSize(4);
+  }
+
+  @Test
+  void moreReservedOriginsThanSlotsAreAllNamedAndNoneGoesFirstCome() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PlayerEventCounter counter =
+        new PlayerEventCounter(registry, 1, 10, List.of("https://a.example", "https://b.example"));
+    counter.count(new PlayerEvent("m1", "play", "https://c.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "https://b.example"), Visibility.PUBLIC);
+    counter.count(new PlayerEvent("m1", "play", "https://a.example"), Visibility.PUBLIC);
+    assertThat(registry.getMeters()).extracting(m -> m.getId().getTag("origin"))
+        .containsExactlyInAnyOrder("other", "https://a.example", "https://b.example");
+    assertThatThrownBy(() -> new PlayerEventCounter(registry, 1, 1, List.of("https://*.a.example")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class ManagementServer extends VerticleBase {
   /** The paths served, each for {@code GET} and {@code HEAD}. */
   public static final List<String> PATHS = List.of("/metrics", "/health/live", "/health/ready");
 
+  /** A connection without traffic for this long is closed, in seconds. */
+  public static final int IDLE_TIMEOUT_SECONDS = 120;
+
   private static final List<HttpMethod> READABLE = List.of(HttpMethod.GET, HttpMethod.HEAD);
 
   private final String host;
@@ -71,8 +74,9 @@ public final class ManagementServer extends VerticleBase {
     for (int status : new int[] {404, 405, 500, 501}) {
       router.errorHandler(status, problems.forStatus(status));
     }
+    // a scraper keeps its connection alive between scrapes (15 s to 1 min); anything quieter than that is closed
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setHttp2ClearTextEnabled(false).setCompressionSupported(false));
+        .setHttp2ClearTextEnabled(false).setCompressionSupported(false).setIdleTimeout(IDLE_TIMEOUT_SECONDS));
     return server.requestHandler(router).listen();
   }
 

@@ -1,6 +1,7 @@
 package io.playgate.gateway.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.LoggerFormatter;
 import java.util.regex.Pattern;
@@ -8,7 +9,10 @@ import java.util.regex.Pattern;
 /**
  * The access log line: Vert.x's {@code SHORT} format ({@code client - METHOD uri version status bytes - N ms}) with
  * the value of every {@code access_token} query parameter replaced by {@code ***}, so partner API keys sent as
- * RFC 6750 §2.3 query parameters never reach a log file (RFC 6750 §5.3 warns that URLs are logged).
+ * RFC 6750 §2.3 query parameters never reach a log file (RFC 6750 §5.3 warns that URLs are logged). A response that
+ * never completed (the connection closed or broke first) says so: its status is {@code -} when no status line was
+ * sent, and the line ends with {@code aborted}, instead of claiming the {@code 200} Vert.x starts every response
+ * with.
  */
 public final class AccessLogFormat implements LoggerFormatter {
 
@@ -39,7 +43,9 @@ public final class AccessLogFormat implements LoggerFormatter {
       case HTTP_2 -> "HTTP/2.0";
     };
     String client = req.remoteAddress() == null ? "-" : req.remoteAddress().host();
-    return client + " - " + req.method() + " " + redact(req.uri()) + " " + version + " " + req.response().getStatusCode()
-        + " " + req.response().bytesWritten() + " - " + ms + " ms";
+    HttpServerResponse resp = req.response();
+    String status = resp.ended() || resp.headWritten() ? Integer.toString(resp.getStatusCode()) : "-";
+    return client + " - " + req.method() + " " + redact(req.uri()) + " " + version + " " + status
+        + " " + resp.bytesWritten() + " - " + ms + " ms" + (resp.ended() ? "" : " aborted");
   }
 }

@@ -55,7 +55,9 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
       } catch (RuntimeException e) {
         line = "access log line failed: " + e;
       }
-      switch (level(ctx.response().getStatusCode())) {
+      // a response that never started has no status of its own: the client went away, which is not an error
+      int status = ctx.response().ended() || ctx.response().headWritten() ? ctx.response().getStatusCode() : 200;
+      switch (level(status)) {
         case ERROR -> LOG.error(line);
         case WARN -> LOG.warn(line);
         default -> LOG.info(line);

@@ -7,22 +7,45 @@ package io.playgate.gateway.http;
 public final class ProblemException extends RuntimeException {
 
   private final int status;
+  private final boolean closesConnection;
 
   /**
    * @param status HTTP status, 400..599
    * @param detail human-readable explanation of this occurrence (RFC 9457 §3.1.4)
    */
   public ProblemException(int status, String detail) {
+    this(status, detail, false);
+  }
+
+  private ProblemException(int status, String detail, boolean closesConnection) {
     super(detail, null, false, false);
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status " + status);
     }
     this.status = status;
+    this.closesConnection = closesConnection;
+  }
+
+  /**
+   * A problem after which the connection cannot carry another request (the rest of this one's bytes are unread or
+   * were discarded): {@link ProblemHandler} answers with {@code Connection: close}, then closes it.
+   *
+   * @param status HTTP status, 400..599
+   * @param detail as {@link #ProblemException(int, String)}
+   * @return the exception
+   */
+  public static ProblemException closingConnection(int status, String detail) {
+    return new ProblemException(status, detail, true);
   }
 
   /** @return the HTTP status */
   public int status() {
     return status;
+  }
+
+  /** @return whether the connection is closed after the answer ({@link #closingConnection}) */
+  public boolean closesConnection() {
+    return closesConnection;
   }
 
   /**

@@ -1,9 +1,13 @@
 package io.playgate.gateway.http;
 
 import io.playgate.gateway.hub.HubException;
-import io.vertx.core.Handler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -13,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * The one failure handler: every error leaves as RFC 9457 {@code application/problem+json} with
  * {@code Cache-Control: no-store}. {@link ProblemException} and {@link HubException} map to their statuses; a
  * routing status (404 no route, 405, 413, …) keeps its status; anything else is a 500 whose body says only
- * "internal error" (the stack trace goes to the log, never to the client).
+ * "internal error" (the stack trace goes to the log, never to the client). A failure that says the client's
+ * connection is gone (closed or reset while its body was being read) has no one to answer: nothing is written, the
+ * connection is closed, and it is logged at DEBUG only, since any client can cause it (the access log line says the
+ * response never completed).
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -52,6 +59,12 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
+    if (connectionLost(failure)) {
+      LOG.debug("client connection lost on {} {} requestId={}: {}", ctx.request().method(), ctx.request().path(),
+          RequestIdHandler.requestId(ctx), failure.toString());
+      ctx.request().connection().close();
+      return;
+    }
     int status;
     String detail;
     if (failure instanceof ProblemException pe) {
@@ -111,12 +124,27 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       // the body was not read: close rather than consume it
       resp.putHeader("Connection", "close");
     }
-    if (status == 408) {
-      // RFC 9110 §15.5.9: the server closes rather than keep waiting for the rest of the body
+    if (status == 408 || failure instanceof ProblemException pe && pe.closesConnection()) {
+      // RFC 9110 §15.5.9: the server closes rather than keep waiting for the rest of the body (408), or the rest of
+      // the request's bytes cannot be trusted
       resp.putHeader("Connection", "close");
       resp.end(problem.toBuffer()).onComplete(x -> ctx.request().connection().close());
       return;
     }
     resp.end(problem.toBuffer());
+  }
+
+  /**
+   * @param failure a routing failure, or {@code null}
+   * @return whether it says the client's connection closed or broke (Vert.x reports it to the request's reader,
+   *     e.g. Vert.x Web's {@code BodyHandler}, which fails the context with it)
+   */
+  private static boolean connectionLost(Throwable failure) {
+    return failure instanceof HttpClosedException || failure instanceof SocketException
+        || failure instanceof ClosedChannelException
+        // Netty's decoder on a connection that closed mid-body (PrematureChannelClosureException) and its
+        // native-transport "connection reset" (Errors.NativeIoException)
+        || failure instanceof PrematureChannelClosureException
+        || failure instanceof java.io.IOException && failure.getClass().getName().startsWith("io.netty.");
   }
 }

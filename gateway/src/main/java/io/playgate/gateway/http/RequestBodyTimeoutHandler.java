@@ -10,7 +10,8 @@ import java.time.Duration;
  * (the rest of the body is not waited for). Mount it just before the {@code BodyHandler} of each route that reads a
  * body (a {@link PlatformHandler}, so Vert.x Web lets it precede the {@code BodyHandler}). Unlike Vert.x Web's {@code TimeoutHandler}, the clock stops once the body is in: only a slow client is
  * answered 408, never a slow handler (that is the request timeout's 503). The timer runs on the request's event
- * loop and is cancelled when the response ends.
+ * loop and is cancelled when the response ends. It also tells {@link RequestFraming#watchBody} that this route reads
+ * the body, so that a malformed chunked body is answered 400 here rather than breaking the connection.
  */
 public final class RequestBodyTimeoutHandler implements PlatformHandler {
 
@@ -40,6 +41,7 @@ public final class RequestBodyTimeoutHandler implements PlatformHandler {
         }
       });
       ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
+      RequestFraming.watchBody(ctx);
     }
     ctx.next();
   }

@@ -1,7 +1,11 @@
 package io.playgate.gateway.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpConnection;
@@ -11,12 +15,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +43,12 @@ import org.slf4j.LoggerFactory;
  *       another coding before a final {@code chunked} (e.g. {@code gzip, chunked}) → 501 (§6.1: a coding we do not
  *       implement);</li>
  *   <li>conflicting or repeated {@code Content-Length} values are already refused by the decoder → 400 and closed
- *       (see {@link InvalidRequestHandler}).</li>
+ *       (see {@link InvalidRequestHandler});</li>
+ *   <li>a malformed chunked body (a chunk size that is not hex or overflows, a bad chunk delimiter, a malformed
+ *       trailer: RFC 9112 §7.1) → 400 problem and close when a route is reading that body ({@link #watchBody}), else
+ *       the connection is closed cleanly; either way one WARN line ({@code http.malformed-body}) and no stack trace.
+ *       Left to Vert.x, the decoder's exception would reach the route as an unexplained failure (a 500 with a stack
+ *       trace in the log) while the connection closes under it, and the response would never be sent.</li>
  * </ul>
  * Every request that arrives on a connection after a rejected one, well-formed ({@link #wrap(Handler)}) or not
  * ({@link #wrapInvalid(Handler)}), is dropped unanswered and the connection closed. All of it runs on the connection's event loop.
@@ -50,6 +62,11 @@ public final class RequestFraming {
   private static final Logger LOG = LoggerFactory.getLogger(RequestFraming.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final String DECODER = "httpDecoder";
+  /** Problem detail for a malformed chunked body. */
+  static final String MALFORMED_BODY = "malformed chunked body: a chunk size, chunk delimiter or trailer is invalid "
+      + "(RFC 9112 §7.1)";
+  /** The routing context reading each connection's request body now ({@link #watchBody}); entries leave at its end. */
+  private static final Map<HttpConnection, RoutingContext> BODY_READERS = new ConcurrentHashMap<>();
 
   private final HttpServerOptions options;
   private final Set<HttpConnection> rejected = ConcurrentHashMap.newKeySet();
@@ -80,7 +97,7 @@ public final class RequestFraming {
       ChannelPipeline pipeline = conn instanceof ConnectionBase base ? base.channelHandlerContext().pipeline() : null;
       if (pipeline != null && pipeline.get(DECODER) instanceof VertxHttpRequestDecoder current
           && !(current instanceof StrictDecoder)) {
-        pipeline.replace(DECODER, DECODER, new StrictDecoder(options));
+        pipeline.replace(DECODER, DECODER, new StrictDecoder(options, cause -> malformedBody(conn, cause)));
       } else if (pipeline == null || pipeline.get(DECODER) == null) {
         if (WARNED.compareAndSet(false, true)) {
           LOG.warn("cannot install the strict HTTP/1.1 request decoder on {}: a request with both Content-Length and "
@@ -88,6 +105,51 @@ public final class RequestFraming {
         }
       }
     };
+  }
+
+  /**
+   * Records that {@code ctx} is reading its request's body, so that a malformed chunk in it fails {@code ctx} with a
+   * 400 {@link ProblemException} (then {@link ProblemHandler} answers and closes) instead of breaking the connection
+   * under it. Call it from the platform step before a route's {@code BodyHandler}, on the request's event loop; the
+   * record is dropped when the response ends or the connection closes.
+   *
+   * @param ctx the routing context about to read the body
+   */
+  public static void watchBody(RoutingContext ctx) {
+    HttpConnection conn = ctx.request().connection();
+    if (conn == null || ctx.request().isEnded()) {
+      return;
+    }
+    BODY_READERS.put(conn, ctx);
+    ctx.addEndHandler(v -> BODY_READERS.remove(conn, ctx));
+  }
+
+  /**
+   * The decoder met a malformed chunk (and now discards everything that follows on the connection). On the
+   * connection's event loop.
+   */
+  private void malformedBody(HttpConnection conn, Throwable cause) {
+    rejected.add(conn);
+    RoutingContext reader = BODY_READERS.remove(conn);
+    boolean answer = reader != null && !reader.request().isEnded() && !reader.response().headWritten()
+        && !reader.failed();
+    LOG.warn("http.malformed-body client={} {} {} {} reason=\"{}\"",
+        conn.remoteAddress() == null ? "-" : conn.remoteAddress().host(),
+        answer ? reader.request().method() + " " + reader.request().path() : "-",
+        answer ? "400" : "closed", MALFORMED_BODY.substring(0, MALFORMED_BODY.indexOf(':')), reason(cause));
+    if (answer) {
+      // the decoder has discarded the rest of the connection's bytes: answer, then close
+      reader.fail(ProblemException.closingConnection(400, MALFORMED_BODY));
+    } else {
+      conn.close().onComplete(x -> rejected.remove(conn));
+    }
+  }
+
+  /** @return the decoder's reason, printable and at most 100 characters (it may quote client bytes) */
+  private static String reason(Throwable cause) {
+    String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    text = text.replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'');
+    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
   /**
@@ -182,11 +244,33 @@ public final class RequestFraming {
   /**
    * Vert.x's request decoder, except that a request with both Content-Length and Transfer-Encoding fails to decode
    * (Netty's hook for it, {@code handleTransferEncodingChunkedWithContentLength}, documents this use) instead of
-   * losing its Content-Length.
+   * losing its Content-Length, and that a body chunk Netty could not decode is taken out of the stream and reported
+   * to {@code onMalformedBody} instead of reaching Vert.x, which would close the connection before any answer.
    */
   static final class StrictDecoder extends VertxHttpRequestDecoder {
-    StrictDecoder(HttpServerOptions options) {
+    private final Consumer<Throwable> onMalformedBody;
+
+    StrictDecoder(HttpServerOptions options, Consumer<Throwable> onMalformedBody) {
       super(options);
+      this.onMalformedBody = onMalformedBody;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+      int before = out.size();
+      super.decode(ctx, in, out);
+      for (int i = before; i < out.size(); i++) {
+        // (an undecodable request head is a FullHttpRequest, also an HttpContent: the invalid-request handler's)
+        if (out.get(i) instanceof HttpContent content && !(content instanceof HttpMessage)
+            && content.decoderResult().isFailure()) {
+          // Netty is now in its BAD_MESSAGE state: this is the last thing it emits for the connection
+          out.remove(i);
+          Throwable cause = content.decoderResult().cause();
+          ReferenceCountUtil.release(content);
+          onMalformedBody.accept(cause);
+          return;
+        }
+      }
     }
 
     @Override

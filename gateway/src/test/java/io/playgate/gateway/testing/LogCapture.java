@@ -4,7 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,7 +18,14 @@ public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final Level previousLevel;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      super.append(event);
+      // AppenderBase.doAppend holds this appender's lock here
+      notifyAll();
+    }
+  };
 
   private LogCapture(String name, Level level) {
     this.logger = (Logger) LoggerFactory.getLogger(name);
@@ -49,6 +59,28 @@ public final class LogCapture implements AutoCloseable {
     // AppenderBase.doAppend holds the appender's lock while adding
     synchronized (appender) {
       return List.copyOf(appender.list);
+    }
+  }
+
+  /**
+   * Waits for an event, without sleeping: woken by each append, bounded by {@code timeout}.
+   *
+   * @param test what the event must satisfy
+   * @param timeout how long to wait at most
+   * @return the first matching event, or empty when none came in time
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public Optional<ILoggingEvent> await(Predicate<ILoggingEvent> test, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (appender) {
+      while (true) {
+        Optional<ILoggingEvent> found = appender.list.stream().filter(test).findFirst();
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (found.isPresent() || leftMillis <= 0) {
+          return found;
+        }
+        appender.wait(leftMillis);
+      }
     }
   }
 

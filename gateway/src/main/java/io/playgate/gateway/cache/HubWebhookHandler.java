@@ -100,7 +100,9 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
     } else {
       cache.invalidate(ids);
     }
-    LOG.info("hook.accept event={} ids={}", event, ids.size() <= 10 ? ids : ids.size() + " ids");
+    // the ids may be private or unlisted media, which stay out of logs at INFO
+    LOG.info("hook.accept event={} ids={}", event, ids.size());
+    LOG.debug("hook.accept event={} ids={}", event, ids.size() <= 10 ? ids : ids.size() + " ids");
     ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
   }
 

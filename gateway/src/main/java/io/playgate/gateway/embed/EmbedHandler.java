@@ -11,6 +11,7 @@ import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.partner.EmbedSigner;
 import io.playgate.gateway.partner.Partners;
 import io.playgate.gateway.partner.Rights;
@@ -86,6 +87,10 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     // a partner's frameAncestors narrow the player; otherwise embed.frameAncestors (recorded by the security policy)
     String csp = partner != null && !partner.frameAncestors().isEmpty()
         ? SecurityHeaders.playerCsp(partner.frameAncestors()) : SecurityHeaders.playerCsp(ctx);
+    if (verdict != EmbedSigner.Verdict.ABSENT) {
+      // only private and unlisted media are signed: keep the id out of the access log even when the URL is bad
+      Visibility.PRIVATE.hideInLogs(ctx, id);
+    }
     if (verdict == EmbedSigner.Verdict.EXPIRED || verdict == EmbedSigner.Verdict.INVALID) {
       forbidden(ctx, csp, verdict == EmbedSigner.Verdict.EXPIRED ? "This link has expired." : "This link is not valid.");
       return;
@@ -94,6 +99,7 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     cache.get(id).onSuccess(entry -> respond(ctx, entry, options, signed, csp)).onFailure(e -> {
       if (e instanceof HubException he && he.failure() == HubFailure.PRIVATE) {
         // the hub would not give us the item (no hub.apiKey): private media never plays
+        Visibility.PRIVATE.hideInLogs(ctx, id);
         forbidden(ctx, csp, "This media is private.");
       } else {
         ctx.fail(e);
@@ -103,6 +109,7 @@ public final class EmbedHandler implements Handler<RoutingContext> {
 
   private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions requested, boolean signed, String csp) {
     MediaItem item = entry.item();
+    item.visibility().hideInLogs(ctx, item.id());
     Rights.Decision decision = rights.decide(item, ctx.request(), signed, true);
     if (decision == Rights.Decision.PRIVATE) {
       forbidden(ctx, csp, "This media is private.");

@@ -1,22 +1,42 @@
 package io.playgate.gateway.http;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.LoggerFormatter;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * The access log line: Vert.x's {@code SHORT} format ({@code client - METHOD uri version status bytes - N ms}) with
- * the value of every {@code access_token} query parameter replaced by {@code ***}, so partner API keys sent as
- * RFC 6750 §2.3 query parameters never reach a log file (RFC 6750 §5.3 warns that URLs are logged). A response that
- * never completed (the connection closed or broke first) says so: its status is {@code -} when no status line was
- * sent, and the line ends with {@code aborted}, instead of claiming the {@code 200} Vert.x starts every response
- * with.
+ * The access log line: Vert.x's {@code SHORT} format ({@code client - METHOD target version status bytes - N ms}),
+ * with what must not reach a log file taken out of the request target:
+ * <ul>
+ *   <li>the value of every secret query parameter ({@link #SECRET_PARAMETERS}: partner API keys sent as RFC 6750
+ *       §2.3 {@code access_token}, whose §5.3 warns that URLs are logged; signed-URL signatures {@code sig}) becomes
+ *       {@code ***}. Names are compared after decoding them the way {@link QueryParams} does, so
+ *       {@code access%5Ftoken} or {@code acc%65ss_token} is masked too; a name that cannot be decoded has its value
+ *       masked as well;</li>
+ *   <li>the id of a private or unlisted item ({@link Visibility#HIDDEN_ID_KEY}, set by whoever answered) becomes
+ *       {@code <private>} wherever it appears, decoded, in a path segment or a parameter value (the {@code url} of
+ *       {@code /oembed}).</li>
+ * </ul>
+ * Request headers ({@code Authorization} among them) are never logged. A response that never completed (the
+ * connection closed or broke first) says so: its status is {@code -} when no status line was sent, and the line ends
+ * with {@code aborted}, instead of claiming the {@code 200} Vert.x starts every response with.
  */
 public final class AccessLogFormat implements LoggerFormatter {
 
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("([?&]access_token=)[^&#]*");
+  /** Query parameters whose values are never logged, compared case-insensitively after percent-decoding. */
+  public static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "sig", "signature", "token", "key",
+      "api_key", "apikey", "password", "secret");
+
+  /** What a secret parameter's value is logged as. */
+  static final String MASK = "***";
+  /** What a hidden media id is logged as. */
+  static final String HIDDEN = "<private>";
 
   private AccessLogFormat() {
   }
@@ -27,11 +47,80 @@ public final class AccessLogFormat implements LoggerFormatter {
   }
 
   /**
-   * @param uri a request target
-   * @return the target with {@code access_token} values replaced by {@code ***}
+   * @param target a request target as received ({@code path?query}), or {@code null}
+   * @return the target with secret parameter values replaced by {@code ***}
    */
-  public static String redact(String uri) {
-    return uri == null || !uri.contains("access_token") ? uri : ACCESS_TOKEN.matcher(uri).replaceAll("$1***");
+  public static String redact(String target) {
+    return redact(target, null);
+  }
+
+  /**
+   * @param target a request target as received ({@code path?query}), or {@code null}
+   * @param hiddenId a media id to show as {@code <private>}, or {@code null}
+   * @return the target with secret parameter values replaced by {@code ***} and {@code hiddenId} by
+   *     {@code <private>}; {@code null} for {@code null}
+   */
+  public static String redact(String target, String hiddenId) {
+    if (target == null) {
+      return null;
+    }
+    int q = target.indexOf('?');
+    String path = q < 0 ? target : target.substring(0, q);
+    StringBuilder out = new StringBuilder(target.length());
+    out.append(hiddenId == null ? path : hidePathSegments(path, hiddenId));
+    if (q >= 0) {
+      out.append('?');
+      String[] pairs = target.substring(q + 1).split("&", -1);
+      for (int i = 0; i < pairs.length; i++) {
+        if (i > 0) {
+          out.append('&');
+        }
+        out.append(redactPair(pairs[i], hiddenId));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String hidePathSegments(String path, String hiddenId) {
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String decoded = decode(segments[i], false);
+      if (decoded != null && decoded.contains(hiddenId)) {
+        segments[i] = HIDDEN;
+      }
+    }
+    return String.join("/", segments);
+  }
+
+  private static String redactPair(String pair, String hiddenId) {
+    int eq = pair.indexOf('=');
+    if (eq < 0) {
+      return pair;
+    }
+    String name = decode(pair.substring(0, eq), true);
+    if (name == null || SECRET_PARAMETERS.contains(name.strip().toLowerCase(Locale.ROOT))) {
+      return pair.substring(0, eq + 1) + MASK;
+    }
+    if (hiddenId != null) {
+      String value = decode(pair.substring(eq + 1), true);
+      if (value == null || value.contains(hiddenId)) {
+        return pair.substring(0, eq + 1) + (value == null ? MASK : HIDDEN);
+      }
+    }
+    return pair;
+  }
+
+  /** @return the percent-decoded text (UTF-8; {@code +} a space in a query), or {@code null} when malformed */
+  private static String decode(String raw, boolean query) {
+    if (raw.indexOf('%') < 0 && (!query || raw.indexOf('+') < 0)) {
+      return raw;
+    }
+    try {
+      return query ? QueryStringDecoder.decodeComponent(raw, StandardCharsets.UTF_8)
+          : QueryStringDecoder.decodeComponent(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -45,7 +134,8 @@ public final class AccessLogFormat implements LoggerFormatter {
     String client = req.remoteAddress() == null ? "-" : req.remoteAddress().host();
     HttpServerResponse resp = req.response();
     String status = resp.ended() || resp.headWritten() ? Integer.toString(resp.getStatusCode()) : "-";
-    return client + " - " + req.method() + " " + redact(req.uri()) + " " + version + " " + status
-        + " " + resp.bytesWritten() + " - " + ms + " ms" + (resp.ended() ? "" : " aborted");
+    Object hiddenId = ctx.get(Visibility.HIDDEN_ID_KEY);
+    return client + " - " + req.method() + " " + redact(req.uri(), hiddenId instanceof String id ? id : null) + " "
+        + version + " " + status + " " + resp.bytesWritten() + " - " + ms + " ms" + (resp.ended() ? "" : " aborted");
   }
 }

@@ -1,6 +1,8 @@
 package io.playgate.gateway.http;
 
 import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.Visibility;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
@@ -71,6 +73,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       status = pe.status();
       detail = pe.getMessage();
     } else if (failure instanceof HubException he) {
+      if (he.failure() == HubFailure.PRIVATE) {
+        Visibility.PRIVATE.hideInLogs(ctx, he.mediaId());
+      }
       status = he.failure().status();
       detail = he.failure().title();
     } else if (failure instanceof HttpException he && he.getStatusCode() >= 400 && he.getStatusCode() < 500) {

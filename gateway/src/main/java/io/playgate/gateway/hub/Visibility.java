@@ -1,5 +1,6 @@
 package io.playgate.gateway.hub;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,26 @@ public enum Visibility {
   UNLISTED,
   /** Only its owner and those they grant access to. */
   PRIVATE;
+
+  /**
+   * The routing-context key (Vert.x Web {@code RoutingContext.put}) under which whoever answers a request about a
+   * private or unlisted item records that item's id: the gateway's access log then shows it as {@code <private>}, so
+   * such ids stay out of logs at INFO. It lives here, beside the field it is about, so that every capability and the
+   * embedded hub can set it without importing each other or the access log; the value is a {@code String} id.
+   */
+  public static final String HIDDEN_ID_KEY = "playgate.hiddenMediaId";
+
+  /**
+   * Records {@code id} under {@link #HIDDEN_ID_KEY} unless this visibility is {@link #PUBLIC}.
+   *
+   * @param ctx the request's routing context
+   * @param id the media id the request is about
+   */
+  public void hideInLogs(RoutingContext ctx, String id) {
+    if (this != PUBLIC) {
+      ctx.put(HIDDEN_ID_KEY, id);
+    }
+  }
 
   /** @return the wire name: {@code public}, {@code unlisted} or {@code private} */
   public String wireName() {

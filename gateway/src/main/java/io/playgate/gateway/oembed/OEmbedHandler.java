@@ -108,6 +108,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   }
 
   private void respond(RoutingContext ctx, OEmbedRequest req, String callback, CachedMedia entry) {
+    entry.item().visibility().hideInLogs(ctx, entry.item().id());
     // a partner's answer differs (partner=<name> in the iframe src); territory-limited media differs by country
     ctx.response().headers().add("Vary", "Authorization");
     String vary = rights.varyHeader(entry.item());

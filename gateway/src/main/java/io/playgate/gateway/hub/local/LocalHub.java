@@ -2,6 +2,7 @@ package io.playgate.gateway.hub.local;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.playgate.gateway.hub.EntityTags;
+import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.hub.local.HubFaults.Answer;
 import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.vertx.core.Future;
@@ -218,6 +219,9 @@ public final class LocalHub {
     if (entry.removed()) {
       problem(resp, 410, "Gone", "media removed");
       return;
+    }
+    if (entry.isPrivate()) {
+      Visibility.PRIVATE.hideInLogs(ctx, id);
     }
     if (entry.isPrivate() && !holdsCredential(ctx)) {
       problem(resp, 403, "Forbidden", "media is private");

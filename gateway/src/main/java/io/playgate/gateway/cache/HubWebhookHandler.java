@@ -1,10 +1,10 @@
 package io.playgate.gateway.cache;
 
+import io.playgate.gateway.http.JsonBody;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the signature is checked first, over the exact bytes received, in constant time
  *       ({@link MessageDigest#isEqual}); missing or wrong → 401;</li>
- *   <li>then the body: not a JSON object, an unknown event, or ids that are not 1..1000 media ids → 400 (a body over
- *       the configured size is 413 before this handler, from the route's {@code BodyHandler});</li>
+ *   <li>then the body ({@link JsonBody}): not a JSON object, a member given twice or unknown, an unknown event, or
+ *       ids that are not 1..1000 media ids → 400 (a body over the configured size is 413 before this handler, from
+ *       the route's {@code BodyHandler}; another content type 415, from its {@code MediaTypeHandler});</li>
  *   <li>{@code media.removed}: each entry and its rendered variants are purged and the id is remembered as removed
  *       ({@link MediaCache#takedown}), so the very next request is a 404; {@code media.updated}: purged
  *       ({@link MediaCache#invalidate}), so the next request fetches it again; → 204.</li>
@@ -38,6 +39,15 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
 
   /** The signature header. */
   public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+  /**
+   * The challenge of the webhook's 401 (RFC 9110 §11.6.1): the credential is an HMAC-SHA256 signature of the body,
+   * sent in {@link #SIGNATURE_HEADER}, not an {@code Authorization} header; the scheme names the algorithm and an
+   * auth-param names the header.
+   */
+  public static final String CHALLENGE = "HMAC-SHA256 realm=\"playgate-hub-webhook\", header=\"" + SIGNATURE_HEADER
+      + "\"";
+  /** The event's members; any other is refused ({@link JsonBody}), as on every body-reading route. */
+  private static final List<String> MEMBERS = List.of("event", "ids");
   /** Most ids accepted in one event. */
   public static final int MAX_IDS = 1000;
 
@@ -81,14 +91,10 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
     byte[] body = raw == null ? new byte[0] : raw.getBytes();
     if (!signatureValid(ctx.request().getHeader(SIGNATURE_HEADER), body)) {
       LOG.warn("hook.reject reason=\"bad or missing {}\" bytes={}", SIGNATURE_HEADER, body.length);
+      ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
       throw new ProblemException(401, "missing or invalid " + SIGNATURE_HEADER + " signature");
     }
-    JsonObject json;
-    try {
-      json = new JsonObject(Buffer.buffer(body));
-    } catch (DecodeException | ClassCastException e) {
-      throw ProblemException.badRequest("body: expected a JSON object {\"event\": …, \"ids\": […]}");
-    }
+    JsonObject json = JsonBody.object(Buffer.buffer(body), MEMBERS);
     Object event = json.getValue("event");
     boolean removed = "media.removed".equals(event);
     if (!removed && !"media.updated".equals(event)) {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * For requests the HTTP decoder rejects before any route sees them: a request line over the limit → 414, headers
- * over the limit → 431 (RFC 6585 §5), anything else malformed (a garbage request line, a missing {@code Host} on
+ * over the limit → 431 (RFC 6585 §5), an HTTP-version other than 1.0 and 1.1 → 505 (RFC 9110 §15.6.6; a
+ * malformed one → 400, see {@link RequestFraming}), anything else malformed (a garbage request line, a missing {@code Host} on
  * HTTP/1.1, Content-Length with Transfer-Encoding or conflicting Content-Lengths, see {@link RequestFraming}) → 400.
  * Like every other error, the body is RFC 9457 {@code application/problem+json}; the connection is
  * closed afterwards, since the rest of its bytes cannot be trusted.
@@ -39,6 +40,11 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     } else if (cause instanceof TooLongHttpHeaderException) {
       status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
       detail = "the request headers are too large";
+    } else if (cause instanceof RequestFraming.UnsupportedVersionException
+        || cause instanceof RequestFraming.MalformedVersionException) {
+      status = cause instanceof RequestFraming.UnsupportedVersionException
+          ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
+      detail = cause.getMessage();
     } else if (cause instanceof RequestFraming.AmbiguousFramingException) {
       status = HttpResponseStatus.BAD_REQUEST;
       detail = RequestFraming.CONTENT_LENGTH_AND_TRANSFER_ENCODING;

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one failure handler: every error leaves as RFC 9457 {@code application/problem+json} with
- * {@code Cache-Control: no-store}. {@link ProblemException} and {@link HubException} map to their statuses; a
+ * {@code Cache-Control: no-store}, and every 401 carries a {@code WWW-Authenticate} challenge (the handler's, else
+ * {@link #DEFAULT_CHALLENGE}). {@link ProblemException} and {@link HubException} map to their statuses; a
  * routing status (404 no route, 405, 413, …) keeps its status; anything else is a 500 whose body says only
  * "internal error" (the stack trace goes to the log, never to the client). A failure that says the client's
  * connection is gone (closed or reset while its body was being read) has no one to answer: nothing is written, the
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * response never completed).
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
+
+  /**
+   * The challenge of a 401 whose handler set none (RFC 9110 §11.6.1: a 401 MUST carry {@code WWW-Authenticate}): the
+   * gateway's one credential is a partner key sent as an RFC 6750 bearer token.
+   */
+  public static final String DEFAULT_CHALLENGE = "Bearer realm=\"playgate\"";
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
   private static final String MALFORMED =
@@ -125,6 +132,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         .putHeader("X-Content-Type-Options", "nosniff")
         // public, credential-free data: let browser clients of /oembed read why a request failed
         .putHeader("Access-Control-Allow-Origin", "*");
+    if (status == 401 && !resp.headers().contains("WWW-Authenticate")) {
+      resp.putHeader("WWW-Authenticate", DEFAULT_CHALLENGE);
+    }
     if (status == 413) {
       // the body was not read: close rather than consume it
       resp.putHeader("Connection", "close");

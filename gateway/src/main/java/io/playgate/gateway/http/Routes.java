@@ -115,6 +115,8 @@ public final class Routes {
     // a method outside RFC 9110's (and PATCH) is 501 on every path; metrics label it "other" (StandardMethods)
     router.route().handler(UnknownMethodHandler.create());
     router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MILLIS));
+    // a HEAD answer carries the Content-Length its GET would (RFC 9110 §9.3.2), on every readable route
+    router.route().handler(HeadContentLengthHandler.create());
     // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
     // that read a body put their own (tighter) BodyHandler limit on it, which also bounds chunked bodies
     router.route().handler(RequestBodyLimitHandler.create(h.maxBodyBytes()));
@@ -136,17 +138,21 @@ public final class Routes {
     paths.on("/oembed", HttpMethod.OPTIONS).handler(h.oembedPreflight());
     paths.readable("/embed/:id").handler(h.rateLimit()).handler(h.embed());
     paths.readable("/media/:id").handler(h.rateLimit()).handler(h.share());
-    // routes that read a body: a client that has not sent all of it within limits.requestBodyTimeout gets 408
+    // routes that read a body: the media type first (415, compared case-insensitively), then a client that has not
+    // sent all of it within limits.requestBodyTimeout gets 408; each reads JSON the one way (JsonBody)
     RequestBodyTimeoutHandler bodyTimeout = RequestBodyTimeoutHandler.create(h.requestBodyTimeout());
+    MediaTypeHandler json = MediaTypeHandler.accepting("application/json");
     paths.on("/partner/sign", HttpMethod.POST)
+        .handler(json)
         .handler(bodyTimeout)
         .handler(BodyHandler.create(false).setBodyLimit(SIGN_BODY_LIMIT_BYTES))
         .handler(h.rateLimit()).handler(h.sign());
     paths.readable("/widgets/*").handler(h.widgets());
     paths.readable("/embed.js").handler(h.hostSdk());
     // players' analytics beacons: small bodies only (413 beyond), no cookies either way; rate limited per client like
-    // the pages, so one client cannot flood the counters
+    // the pages, so one client cannot flood the counters; navigator.sendBeacon sends a string as text/plain
     paths.on("/events", HttpMethod.POST)
+        .handler(MediaTypeHandler.accepting("application/json", "text/plain"))
         .handler(bodyTimeout)
         .handler(BodyHandler.create(false).setBodyLimit(h.eventsMaxBodyBytes()))
         .handler(h.rateLimit()).handler(h.events());
@@ -155,13 +161,12 @@ public final class Routes {
     paths.readable("/health/ready").handler(h.ready());
     // the hub's webhook (DESIGN.md §2): the raw body, capped (413), is what the signature covers
     if (h.hook() != null) {
-      // JSON only: BodyHandler would decode a form or multipart body (415 for those, and for no Content-Type)
-      paths.on("/hooks/hub", HttpMethod.POST).consumes("application/json")
+      // JSON only, checked before BodyHandler would decode a form or multipart body (415 for those, and for none)
+      paths.on("/hooks/hub", HttpMethod.POST)
+          .handler(json)
           .handler(bodyTimeout)
           .handler(BodyHandler.create(false).setBodyLimit(h.hookMaxBodyBytes()))
           .handler(h.hook());
-      router.post("/hooks/hub").handler(ctx -> ctx.fail(new ProblemException(415,
-          "Content-Type: send the event as application/json")));
     } else {
       paths.on("/hooks/hub", HttpMethod.POST).handler(ctx -> ctx.fail(ProblemException.notFound(
           "the hub webhook is disabled: hub.webhookSecret is not set")));

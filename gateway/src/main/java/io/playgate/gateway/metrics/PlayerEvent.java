@@ -1,14 +1,13 @@
 package io.playgate.gateway.metrics;
 
+import io.playgate.gateway.http.JsonBody;
 import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One analytics beacon of a player, as {@code POST /events} accepts it: a JSON object with exactly these members
@@ -29,26 +28,18 @@ public record PlayerEvent(String mediaId, String event, String origin) {
   /** Longest accepted origin, in characters. */
   public static final int MAX_ORIGIN_CHARS = 300;
 
-  private static final Set<String> MEMBERS = Set.of("v", "media", "event", "origin");
+  private static final List<String> MEMBERS = List.of("v", "media", "event", "origin");
 
   /**
    * @param body the request body
    * @return the validated event
-   * @throws IllegalArgumentException naming what is wrong: not JSON, not an object, a missing or unknown member,
-   *     a wrong version, a malformed id, an unknown event, or an origin that is not an origin
+   * @throws io.playgate.gateway.http.ProblemException 400 from {@link JsonBody}: not JSON, not an object, a member
+   *     given twice or unknown
+   * @throws IllegalArgumentException naming what is wrong: a missing member, a wrong version, a malformed id, an
+   *     unknown event, or an origin that is not an origin
    */
   public static PlayerEvent parse(Buffer body) {
-    JsonObject json;
-    try {
-      json = new JsonObject(body);
-    } catch (DecodeException | ClassCastException e) {
-      throw new IllegalArgumentException("body: expected a JSON object");
-    }
-    for (String name : json.fieldNames()) {
-      if (!MEMBERS.contains(name)) {
-        throw new IllegalArgumentException("unknown member '" + truncate(name) + "' (expected v, media, event, origin)");
-      }
-    }
+    JsonObject json = JsonBody.object(body, MEMBERS);
     if (!(json.getValue("v") instanceof Number n) || n.doubleValue() != 1) {
       throw new IllegalArgumentException("v: expected 1");
     }
@@ -91,10 +82,5 @@ public record PlayerEvent(String mediaId, String event, String origin) {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(bad);
     }
-  }
-
-  private static String truncate(String s) {
-    String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
-    return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
   }
 }

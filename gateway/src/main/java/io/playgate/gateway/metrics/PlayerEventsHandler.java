@@ -5,7 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.playgate.gateway.hub.Visibility;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -13,8 +12,9 @@ import java.util.function.Function;
  * {@code application/json}), validated as a {@link PlayerEvent} and counted by a {@link PlayerEventCounter}.
  * Answers 204 with no body and sets no cookie. A body that is not a valid event, or names a media id the gateway
  * does not know without asking the hub (see {@code knownMedia}), is 400 and not counted; another content type is
- * 415; a body over the route's limit is 413 (the route's {@code BodyHandler}). A known private or unlisted item
- * (played through a signed URL) is counted without its id.
+ * 415 (the route's {@code MediaTypeHandler}, before the body is read); a body over the route's limit is 413 (the
+ * route's {@code BodyHandler}). A known private or unlisted item (played through a signed URL) is counted without
+ * its id.
  */
 public final class PlayerEventsHandler implements Handler<RoutingContext> {
 
@@ -41,11 +41,6 @@ public final class PlayerEventsHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!mediaType.equals("text/plain") && !mediaType.equals("application/json")) {
-      throw new ProblemException(415, "Content-Type: expected application/json or text/plain (navigator.sendBeacon)");
-    }
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
     if (body == null || body.length() == 0) {
       throw ProblemException.badRequest("body: expected a JSON event");

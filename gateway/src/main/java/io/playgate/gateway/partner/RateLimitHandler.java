@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.ProblemException;
+import io.playgate.gateway.http.ProblemHandler;
 import io.playgate.gateway.http.QueryParams;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A key arrives as {@code Authorization: Bearer <key>} (RFC 6750 §2.1) or as the query parameter
  *       {@code access_token} (RFC 6750 §2.3, as Facebook's oEmbed takes it); the header wins when both are sent. An
- *       unknown key is 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750 §3) and a problem
- *       body; it never falls back to the anonymous limit.</li>
+ *       unknown key is 401 with {@code WWW-Authenticate: Bearer realm="playgate", error="invalid_token"} (RFC 6750
+ *       §3) and a problem body; it never falls back to the anonymous limit.</li>
  *   <li>A known key draws from its partner's bucket, shared by all its callers.</li>
  *   <li>Without a key a caller draws from the bucket of its client address: the last comma-separated entry of the
  *       configured trusted proxy header ({@code partners.clientIpHeader}) when that is set and present, else the TCP
@@ -127,7 +128,8 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
       GatewayConfig.Partner partner = partners.byKey(key).orElse(null);
       if (partner == null) {
         unauthorized.increment();
-        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        // RFC 6750 §3: the scheme, its realm and why the token failed
+        ctx.response().putHeader("WWW-Authenticate", ProblemHandler.DEFAULT_CHALLENGE + ", error=\"invalid_token\"");
         ctx.fail(new ProblemException(401, "unknown API key: check the Authorization: Bearer header or access_token"));
         return;
       }

@@ -4,6 +4,7 @@ import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Locale;
  *   <li>{@code embeddable: false}: the owner disabled embedding;</li>
  *   <li>{@code territories}: the viewer's country (ISO 3166-1 alpha-2, from the trusted header
  *       {@code rights.countryHeader}, e.g. {@code CF-IPCountry}) must be listed, or the list must be {@code ["*"]}.
- *       An unknown country (header not configured, absent, not two letters, or Cloudflare's {@code XX}/{@code T1})
- *       gets {@code rights.unknownCountry}: {@code deny} (the default, failing closed) or {@code allow}.</li>
+ *       An unknown country (header not configured, absent, sent twice or as a list, not two letters, or
+ *       Cloudflare's {@code XX}/{@code T1}) gets {@code rights.unknownCountry}: {@code deny} (the default, failing
+ *       closed) or {@code allow}.</li>
  * </ol>
  * {@code explicit} never blocks; handlers flag it. Thread-safe.
  */
@@ -81,16 +83,19 @@ public final class Rights {
 
   /**
    * @param req a request
-   * @return the viewer's upper-case two-letter country, or {@code null} when unknown
+   * @return the viewer's upper-case two-letter country, or {@code null} when unknown: also when the header is sent
+   *     more than once or as a list ({@code DE, FR}), since a trusted proxy sets exactly one value and a second one
+   *     was added by someone else (failing closed, not picking the first)
    */
   public String country(HttpServerRequest req) {
     if (countryHeader == null) {
       return null;
     }
-    String v = req.getHeader(countryHeader);
-    if (v == null) {
+    List<String> values = req.headers().getAll(countryHeader);
+    if (values.size() != 1 || values.get(0).indexOf(',') >= 0) {
       return null;
     }
+    String v = values.get(0);
     v = v.trim().toUpperCase(Locale.ROOT);
     if (v.length() != 2 || !Character.isLetter(v.charAt(0)) || !Character.isLetter(v.charAt(1)) || v.charAt(0) > 'Z'
         || v.charAt(1) > 'Z' || v.equals("XX") || v.equals("T1")) {

@@ -3,14 +3,15 @@ package io.playgate.gateway.partner;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.config.Units;
 import io.playgate.gateway.config.ConfigException;
+import io.playgate.gateway.http.JsonBody;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.Handler;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code POST /partner/sign}: mints a signed embed URL ({@link EmbedSigner}) for the calling partner. Must follow
@@ -19,12 +20,15 @@ import java.time.Instant;
  * {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}, or whole seconds; default 1 h; at most
  * {@code partners.maxSignedTtl}). Answers 200 {@code application/json}
  * {@code {"url", "id", "partner", "exp", "expiresAt"}} with {@code Cache-Control: no-store}. Without a partner key
- * 401; a malformed body, id or ttl 400; signing not configured 501. The id is not looked up: a URL for media that
+ * 401; another content type 415 (the route's {@link io.playgate.gateway.http.MediaTypeHandler}); a malformed body
+ * ({@link JsonBody}: duplicate or unknown members too), id or ttl 400; signing not configured 501. The id is not looked up: a URL for media that
  * does not exist plays nothing.
  */
 public final class SignHandler implements Handler<RoutingContext> {
 
   private static final Duration DEFAULT_TTL = Duration.ofHours(1);
+  /** The request's members; a {@code partner} member is refused too: the URL is always minted for the caller. */
+  private static final List<String> MEMBERS = List.of("id", "ttl");
 
   private final EmbedSigner signer;
   private final String publicBaseUrl;
@@ -50,32 +54,14 @@ public final class SignHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
     if (partner == null) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      // (the problem handler adds the partner-key challenge, WWW-Authenticate: Bearer realm="playgate")
       throw new ProblemException(401, "a partner API key is required (Authorization: Bearer <key>)");
     }
     if (!signer.enabled()) {
       throw new ProblemException(501, "signed embed URLs are not configured on this gateway (partners.signingSecret)");
     }
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).matches("application/json\\s*(;.*)?")) {
-      throw new ProblemException(415, "Content-Type: send the request as application/json");
-    }
-    JsonObject body;
-    try {
-      body = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
-    if (body == null) {
-      throw ProblemException.badRequest("body: expected a JSON object {\"id\": \"<media id>\", \"ttl\": \"1h\"}");
-    }
-    for (String name : body.fieldNames()) {
-      if (!name.equals("id") && !name.equals("ttl")) {
-        // e.g. a "partner" member: the URL is always minted for the calling partner, so say so instead of ignoring it
-        throw ProblemException.badRequest("unknown member '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
-            .replaceAll("[^\\x20-\\x7e…]", "?") + "' (expected id and ttl; the URL is minted for the calling partner)");
-      }
-    }
+    // Content-Type was checked before the body was read (MediaTypeHandler, 415)
+    JsonObject body = JsonBody.object(ctx.body() == null ? null : ctx.body().buffer(), MEMBERS);
     if (!(body.getValue("id") instanceof String id) || !MediaItem.ID.matcher(id).matches()) {
       throw ProblemException.badRequest("id: expected a media id matching [A-Za-z0-9_-]{1,64}");
     }

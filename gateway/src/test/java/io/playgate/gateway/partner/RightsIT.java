@@ -66,6 +66,20 @@ class RightsIT {
   }
 
   @Test
+  void twoCountryHeaderValuesAreAnUnknownCountryNotTheFirst() {
+    start(Map.of("rights.countryHeader", "CF-IPCountry"));
+    // geo1 plays in DE and AT only; unknown countries are denied (rights.unknownCountry: deny)
+    assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE").statusCode()).isEqualTo(200);
+    // a trusted proxy sets one value: a second one, on its own line or in a list, came from someone else
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE", "CF-IPCountry", "DE"), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE", "CF-IPCountry", "FR"), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE, FR"), 401);
+    assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE,AT"), 401);
+    assertNoMediaPage(Http.get(base + "/embed/geo1", "CF-IPCountry", "AT", "CF-IPCountry", "DE"),
+        "Not available in your country");
+  }
+
+  @Test
   void notEmbeddableIs401AndAPageWithoutMedia() {
     start(Map.of());
     assertThat(assertProblem(Http.get(oembed(base, "noembed", "")), 401).getString("detail")).contains("embedding");

@@ -3,6 +3,7 @@ package io.playgate.widgets;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -54,6 +55,31 @@ public final class Templates {
   public byte[] unavailablePage(PlayerView.Assets assets, String title, String message) {
     Utf8ByteOutput out = new Utf8ByteOutput();
     engine.render("unavailable.jte", Map.of("assets", assets, "title", title, "message", message), out);
+    return out.toByteArray();
+  }
+
+  /**
+   * The page a person sees instead of an RFC 9457 problem body: the player's look, no media, no script.
+   *
+   * @param assets hashed asset URLs (the player's CSS)
+   * @param heading what went wrong, for a listener, e.g. "This track isn't available"
+   * @param message why, in words
+   * @param status the HTTP status, 400..599
+   * @param reason the status's reason phrase, e.g. "Not Found"
+   * @param requestId the request's id, for support, or {@code null}
+   * @return the page as UTF-8 bytes
+   */
+  public byte[] problemPage(PlayerView.Assets assets, String heading, String message, int status, String reason,
+      String requestId) {
+    Utf8ByteOutput out = new Utf8ByteOutput();
+    Map<String, Object> params = new HashMap<>();
+    params.put("assets", assets);
+    params.put("heading", heading);
+    params.put("message", message);
+    params.put("status", status);
+    params.put("reason", reason);
+    params.put("requestId", requestId);
+    engine.render("problem.jte", params, out);
     return out.toByteArray();
   }
 

@@ -109,7 +109,7 @@ public final class Routes {
     // RequestHeaderTimeout)
     router.route().handler(RequestIdHandler.create());
     if (h.accessLog()) {
-      // SHORT format, with access_token values masked (partner keys stay out of logs); ERROR only for server faults
+      // SHORT format, secret parameters and private media ids masked (AccessLogFormat); ERROR only for server faults
       router.route().handler(AccessLogHandler.create());
     }
     // a method outside RFC 9110's (and PATCH) is 501 on every path; metrics label it "other" (StandardMethods)

@@ -1,5 +1,6 @@
 package io.playgate.gateway.config;
 
+import io.playgate.units.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -7,13 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the human units used in {@code gateway.yaml}: durations such as {@code 250ms}, {@code 5s}, {@code 2m},
- * {@code 1h}, {@code 1d}, and byte sizes such as {@code 512B}, {@code 64KiB}, {@code 1MiB}, {@code 2GiB}
- * (binary, 1024) or {@code 10KB}, {@code 5MB}, {@code 1GB} (decimal, 1000). A bare integer is milliseconds
- * for a duration and bytes for a size.
+ * {@code 1h}, {@code 1d}, {@code 1h30m} (read by {@link Durations}, which the hub simulator shares), and byte sizes
+ * such as {@code 512B}, {@code 64KiB}, {@code 1MiB}, {@code 2GiB} (binary, 1024) or {@code 10KB}, {@code 5MB},
+ * {@code 1GB} (decimal, 1000). A bare integer is milliseconds for a duration and bytes for a size.
  */
 public final class Units {
 
-  private static final Pattern DURATION = Pattern.compile("^(\\d{1,12})\\s*(ms|s|m|h|d)?$");
   private static final Pattern SIZE = Pattern.compile("^(\\d{1,15})\\s*(b|kb|kib|mb|mib|gb|gib)?$");
 
   private Units() {
@@ -21,25 +21,17 @@ public final class Units {
 
   /**
    * @param key dotted key, for the error message
-   * @param value a string like {@code 5s}, or a non-negative whole number of milliseconds
+   * @param value a string like {@code 5s} or {@code 1h30m} ({@link Durations#parse(Object)}), or a non-negative whole
+   *     number of milliseconds
    * @return the duration, never negative
    * @throws ConfigException when the value is not a duration
    */
   public static Duration duration(String key, Object value) {
-    String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw new ConfigException(key, "expected a duration like 250ms, 5s, 2m or 1h, was '" + value + "'");
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, e.getMessage());
     }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
   }
 
   /**

@@ -43,4 +43,12 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("io.playgate.gateway.app..")
         .check(CLASSES);
   }
+
+  @Test
+  void faultInjectionStaysOutOfTheGateway() {
+    noClasses().that().resideInAPackage("io.playgate.gateway..")
+        .should().dependOnClassesThat().resideInAPackage("io.playgate.hub.simulator..")
+        .because("the hub simulator is a test and load-test tool (module hub-simulator), never in the gateway's jar")
+        .check(CLASSES);
+  }
 }

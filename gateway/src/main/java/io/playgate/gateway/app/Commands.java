@@ -1,19 +1,26 @@
 package io.playgate.gateway.app;
 
 import io.playgate.gateway.config.ConfigException;
+import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.config.Units;
 import io.playgate.gateway.partner.EmbedSigner;
 import io.playgate.gateway.partner.Partners;
+import io.playgate.units.Durations;
+import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /** The operator's partner commands of {@link Main}: {@code partner-key} and {@code sign}. Exit statuses: 0, 2 usage. */
 final class Commands {
@@ -55,6 +62,45 @@ final class Commands {
   }
 
   /**
+   * @param env the environment
+   * @return the defaults file: {@code $PLAYGATE_CONFIG}, else {@code conf/gateway.yaml}
+   */
+  static Path defaultsFile(Map<String, String> env) {
+    return Path.of(env.getOrDefault(ConfigLoader.ENV_DEFAULTS, "conf/gateway.yaml"));
+  }
+
+  /**
+   * {@code sign ID [--partner NAME] [--ttl 1h] [--config FILE]}: loads the configuration exactly as the gateway does
+   * (defaults file, overlay, {@code PLAYGATE_*} environment, {@code -Dplaygate.*} properties), so the URL carries
+   * the configured {@code server.publicBaseUrl} or {@code server.port}, then prints a signed embed URL. Blocks the
+   * calling thread (not an event loop) while the files are read.
+   *
+   * @param line the parsed command line: one operand, the media id
+   * @param env the environment
+   * @param sysProps the system properties
+   * @param out where the URL goes
+   * @param err where errors go
+   * @return the exit status: 0, or 2 for a usage or configuration error
+   */
+  static int sign(CommandLine line, Map<String, String> env, Properties sysProps, PrintStream out, PrintStream err) {
+    if (line.operands().size() != 1) {
+      err.println("usage: java -jar playgate-gateway.jar sign ID [--partner NAME] [--ttl 1h] [--config FILE]");
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    GatewayConfig config;
+    try {
+      config = ConfigLoader.load(vertx, defaultsFile(env), line.overlay(), env, sysProps).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("playgate: configuration error: " + e.getMessage());
+      return 2;
+    } finally {
+      vertx.close();
+    }
+    return sign(config, line.operands().get(0), line.option("--partner", null), line.option("--ttl", "1h"), out, err);
+  }
+
+  /**
    * {@code sign ID [--partner NAME] [--ttl 1h]}: prints a signed embed URL.
    *
    * @param config the loaded configuration (its secret, public base URL, partners and maximum lifetime)
@@ -83,7 +129,8 @@ final class Commands {
       return 2;
     }
     if (lifetime.toSeconds() < 1 || lifetime.compareTo(config.partners().maxSignedTtl()) > 0) {
-      err.println("playgate: sign: --ttl must be from 1s to partners.maxSignedTtl (" + config.partners().maxSignedTtl() + ")");
+      err.println("playgate: sign: --ttl must be from 1s to partners.maxSignedTtl ("
+          + Durations.format(config.partners().maxSignedTtl()) + "), was " + ttl);
       return 2;
     }
     EmbedSigner signer = EmbedSigner.create(config.partners().signingSecret(), partners, Clock.systemUTC());

@@ -21,10 +21,9 @@ import io.playgate.gateway.hub.HubClientOptions;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.MediaItemParser;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.hub.WebHubClient;
-import io.playgate.gateway.hub.local.Catalog;
-import io.playgate.gateway.hub.local.LocalHub;
 import io.playgate.gateway.management.ManagementServer;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.metrics.PlayerEventCounter;
@@ -39,6 +38,9 @@ import io.playgate.gateway.partner.SignHandler;
 import io.playgate.gateway.preview.CatalogIndexHandler;
 import io.playgate.gateway.preview.SharePageHandler;
 import io.playgate.gateway.view.PlayerViews;
+import io.playgate.hub.local.Catalog;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.units.Durations;
 import io.playgate.widgets.Templates;
 import io.playgate.widgets.WidgetAssets;
 import io.vertx.core.Future;
@@ -139,7 +141,8 @@ public final class Playgate {
           ? config.server().selfOrigin(port) + "/hub"
           : config.hub().url();
       Future<LocalHub> hubFuture = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
-          ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge())
+          ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge(),
+                MediaItemParser::requireValid)
               .recover(e -> Future.failedFuture(new ConfigException("hub.catalog", e.getMessage())))
           : Future.succeededFuture(null);
       return hubFuture.compose(localHub -> {
@@ -190,8 +193,8 @@ public final class Playgate {
         GatewayConfig.RateLimit anonymous = config.partners().anonymous();
         LOG.info("partners: {} configured {}, anonymous limit {}, client address from {}, signed URLs {}",
             partners.all().size(), partners.all().stream().map(p -> p.name() + "=" + p.rateLimit().capacity() + "/"
-                + p.rateLimit().period()).toList(),
-            anonymous.capacity() == 0 ? "off" : anonymous.capacity() + " per " + anonymous.period(),
+                + Durations.format(p.rateLimit().period())).toList(),
+            anonymous.capacity() == 0 ? "off" : anonymous.capacity() + " per " + Durations.format(anonymous.period()),
             config.partners().clientIpHeader() == null ? "the TCP peer"
                 : "header " + config.partners().clientIpHeader(), signer.enabled() ? "enabled" : "disabled");
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(

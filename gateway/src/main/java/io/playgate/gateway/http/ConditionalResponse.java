@@ -1,6 +1,6 @@
 package io.playgate.gateway.http;
 
-import io.playgate.gateway.hub.EntityTags;
+import io.playgate.hub.local.EntityTags;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;

@@ -155,6 +155,23 @@ public final class MediaItemParser {
   }
 
   /**
+   * Checks a MediaItem the embedded local hub is about to serve with the rules every hub answer meets, so a broken
+   * catalogue stops the boot naming the entry instead of failing its requests (a {@code Catalog.ItemCheck} of
+   * module hub-local).
+   *
+   * @param id the catalogue entry's id
+   * @param item the MediaItem as the local hub will send it
+   * @throws IllegalArgumentException saying what breaks the contract
+   */
+  public static void requireValid(String id, JsonObject item) {
+    try {
+      item(item, id, "", true);
+    } catch (HubException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  /**
    * Applies the replacement rule of this class to one string.
    *
    * @param s any string

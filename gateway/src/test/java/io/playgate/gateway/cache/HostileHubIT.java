@@ -7,11 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.hub.WebHubClient;
-import io.playgate.gateway.hub.local.HubFaults.Answer;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.playgate.gateway.testing.FakeTicker;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.simulator.HubFaults;
+import io.playgate.hub.simulator.HubFaults.Answer;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -99,7 +100,7 @@ class HostileHubIT {
     FaultSettings fault = FaultSettings.NONE.withAnswer(answer).withDrip(Duration.ofMillis(dripMillis))
         .withIds(Set.of(id));
     for (int round = 1; round <= ROUNDS; round++) {
-      gateway.localHub().faults().set(fault);
+      HubFaults.of(gateway.localHub()).set(fault);
       String target = round % 2 == 1
           ? "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8)
           : "/embed/" + id;
@@ -122,7 +123,7 @@ class HostileHubIT {
       ticker.advance(Duration.ofSeconds(3));
     }
     // the hub recovers: a success is fetched (nothing hostile was cached as one)
-    gateway.localHub().faults().reset();
+    HubFaults.of(gateway.localHub()).reset();
     HttpResponse<String> ok = Http.get(base + "/embed/" + id);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(gateway.localHub().requestCount(id)).isEqualTo(ROUNDS + 1);

@@ -3,10 +3,11 @@ package io.playgate.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.playgate.gateway.testing.FakeTicker;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.simulator.HubFaults;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -84,7 +85,7 @@ class HubResilienceIT {
   @Test
   void thousandConcurrentColdRequestsMakeOneHubRequest() {
     warmUp();
-    gateway.localHub().faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
     List<Long> done = new ArrayList<>();
     List<HttpResponse<String>> responses = burst(oembed("t2"), BURST, done);
     assertThat(responses).hasSize(BURST).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
@@ -100,7 +101,7 @@ class HubResilienceIT {
   @Test
   void aFailedColdRequestFailsEveryWaiterAndIsTriedAgain() {
     warmUp();
-    gateway.localHub().faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)).withErrorRate(1.0, 503));
+    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)).withErrorRate(1.0, 503));
     List<HttpResponse<String>> responses = burst(oembed("t1"), BURST, new ArrayList<>());
     assertThat(responses).hasSize(BURST).allSatisfy(r -> {
       assertThat(r.statusCode()).isEqualTo(502);
@@ -108,7 +109,7 @@ class HubResilienceIT {
       assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     });
     assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
-    gateway.localHub().faults().reset();
+    HubFaults.of(gateway.localHub()).reset();
     // the failure is remembered for cache.failureTtl (2 s) only, never as a success ...
     assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(502);
     assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
@@ -126,7 +127,7 @@ class HubResilienceIT {
       assertThat(Http.get(base + "/embed/" + id).statusCode()).isEqualTo(200);
     }
     gateway.localHub().resetCounts();
-    gateway.localHub().faults().set(FaultSettings.NONE.withOutage(true));
+    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withOutage(true));
     // past freshness (60 s) and stale-while-revalidate (30 s), within stale-if-error (600 s)
     ticker.advance(Duration.ofSeconds(100));
     for (String id : cached) {
@@ -154,7 +155,7 @@ class HubResilienceIT {
         .isEqualTo(atOpen);
 
     // the hub returns; after the reset timeout (1 s) one probe closes the breaker
-    gateway.localHub().faults().reset();
+    HubFaults.of(gateway.localHub()).reset();
     AtomicLong tries = new AtomicLong();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     int status;

@@ -3,11 +3,12 @@ package io.playgate.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.playgate.gateway.testing.FakeTicker;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.ScriptedHub;
 import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.simulator.HubFaults;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -72,7 +73,7 @@ class StaleWhileRevalidateIT {
     HttpResponse<String> warm = Http.get(url);
     assertThat(Http.json(warm).getLong("cache_age")).isEqualTo(60);
     gateway.localHub().resetCounts();
-    gateway.localHub().faults().set(FaultSettings.NONE.withLatency(Duration.ofSeconds(2)));
+    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofSeconds(2)));
     ticker.advance(Duration.ofSeconds(70));
 
     List<HttpResponse<String>> stale = concurrently(url, 20);

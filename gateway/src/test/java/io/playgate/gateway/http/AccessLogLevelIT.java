@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.LogCapture;
 import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.simulator.HubFaults;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -73,12 +74,12 @@ class AccessLogLevelIT {
     assertThat(levelOf(oembed("t1", "&maxwidth=abc"), 400, "maxwidth=abc")).isEqualTo(Level.WARN);
     assertThat(levelOf(base + "/no/such/page", 404, "/no/such/page")).isEqualTo(Level.WARN);
     assertThat(levelOf(oembed("t1", ""), 200, "/oembed")).isEqualTo(Level.INFO);
-    gateway.localHub().faults().set(FaultSettings.NONE.withErrorRate(1.0, 503));
+    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withErrorRate(1.0, 503));
     try {
       // an id not cached yet, so the hub failure reaches the client
       assertThat(levelOf(oembed("t2", ""), 502, "t2")).isEqualTo(Level.ERROR);
     } finally {
-      gateway.localHub().faults().reset();
+      HubFaults.of(gateway.localHub()).reset();
     }
   }
 }

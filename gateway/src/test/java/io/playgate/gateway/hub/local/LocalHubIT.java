@@ -1,20 +1,24 @@
 package io.playgate.gateway.hub.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -195,5 +199,15 @@ class LocalHubIT {
     assertThat(Http.get(hub + "/files/media/%2e%2e/catalog.json").statusCode()).isEqualTo(404);
     assertThat(Http.get(hub + "/files/..%2f..%2fconf%2fgateway.yaml").statusCode()).isEqualTo(404);
     assertThat(Http.get(hub + "/files/media/nope.opus").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aCatalogueEntryTheHubClientWouldRefuseStopsTheBoot(@TempDir Path dir) throws Exception {
+    JsonObject catalog = new JsonObject(Files.readString(TestGateway.testCatalog().resolve("catalog.json")));
+    catalog.getJsonArray("media").getJsonObject(0).remove("title");
+    Files.writeString(dir.resolve("catalog.json"), catalog.encode());
+    assertThatThrownBy(() -> TestGateway.start(vertx, Map.of("hub.catalog", dir.toString())))
+        .rootCause().isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("hub.catalog: catalog.json entry 't1': ").hasMessageContaining("title");
   }
 }

@@ -1,10 +1,5 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.local;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.playgate.gateway.hub.EntityTags;
-import io.playgate.gateway.hub.Visibility;
-import io.playgate.gateway.hub.local.HubFaults.Answer;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -12,15 +7,18 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The file-backed hub (hub API v1, DESIGN.md §2 and §4), as a router to mount at {@code /hub}:
+ * The file-backed hub (hub API v1), as a router to mount at {@code /hub}:
  * <ul>
  *   <li>{@code GET /v1/media/{id}} → 200 {@code application/json} MediaItem with {@code ETag} and
  *       {@code Cache-Control: max-age=N}; 304 on a matching {@code If-None-Match} (RFC 9110 §13.1.2, weak
@@ -29,8 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       {@code visibility} field;</li>
  *   <li>{@code GET|HEAD /files/{path}} → the catalogue's media files with Range support ({@link MediaFileHandler}).</li>
  * </ul>
- * Counts media requests per id, so tests and load tests can see how many calls reached the hub, and injects faults
- * into media answers on demand ({@link #faults()}; on the standalone hub also over HTTP, {@link HubAdmin}).
+ * Counts media requests per id, so tests and load tests can see how many calls reached the hub. Every media request
+ * is answered through a {@link MediaAnswerHook}, {@link MediaAnswerHook#NORMAL} until another is set: the seam where
+ * the hub simulator injects its faults without this module knowing about them.
  */
 public final class LocalHub {
 
@@ -39,7 +38,7 @@ public final class LocalHub {
   private final String cacheControl;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder totalRequests = new LongAdder();
-  private final HubFaults faults = new HubFaults();
+  private volatile MediaAnswerHook hook = MediaAnswerHook.NORMAL;
   private volatile byte[] apiKey;
 
   private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
@@ -56,15 +55,17 @@ public final class LocalHub {
    * @param filesBaseUrl absolute public base URL of the hub's files, e.g. {@code http://localhost:8080/hub}: browsers
    *     load media from {@code {filesBaseUrl}/files/…}, so it must be reachable by them
    * @param publicBaseUrl the gateway's public base URL (default page URLs)
-   * @param maxAge the {@code max-age} sent with MediaItems
+   * @param maxAge the {@code max-age} sent with MediaItems, whole seconds
+   * @param check applied to every catalogue entry before it is served ({@link Catalog.ItemCheck#NONE}: none)
    * @return a future completed on the caller's context with the hub, or failed with an
    *     {@link IllegalArgumentException} saying what is wrong with the catalogue
    */
-  public static Future<LocalHub> load(Vertx vertx, Path folder, String filesBaseUrl, String publicBaseUrl, Duration maxAge) {
+  public static Future<LocalHub> load(Vertx vertx, Path folder, String filesBaseUrl, String publicBaseUrl,
+      Duration maxAge, Catalog.ItemCheck check) {
     Path file = folder.resolve("catalog.json");
     return vertx.fileSystem().readFile(file.toString())
         .recover(e -> Future.failedFuture(new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage())))
-        .map(buf -> new LocalHub(Catalog.parse(buf, filesBaseUrl, publicBaseUrl), folder, maxAge));
+        .map(buf -> new LocalHub(Catalog.parse(buf, filesBaseUrl, publicBaseUrl, check), folder, maxAge));
   }
 
   /**
@@ -81,16 +82,25 @@ public final class LocalHub {
   }
 
   /**
-   * The standalone hub ({@code java -jar … hub}): this hub's routes at {@code /hub/}, JSON errors everywhere else.
-   *
    * @param vertx the Vert.x instance
-   * @return a router for the whole server
+   * @return a router for a whole server: this hub alone, as {@link #mountAlone(Router, Vertx)} makes it
    */
   public Router standaloneRouter(Vertx vertx) {
     Router root = Router.router(vertx);
+    mountAlone(root, vertx);
+    return root;
+  }
+
+  /**
+   * Mounts this hub alone on a server's root router (the hub simulator): its routes at {@code /hub/}, JSON errors
+   * everywhere else. A router may be filled this way while its server already listens.
+   *
+   * @param root the server's root router, with no routes of its own
+   * @param vertx the Vert.x instance
+   */
+  public void mountAlone(Router root, Vertx vertx) {
     root.route("/hub/*").subRouter(router(vertx));
     jsonErrors(root);
-    return root;
   }
 
   /** Failures Vert.x meets while routing (no route, wrong method, an undecodable URI) get JSON bodies too. */
@@ -133,29 +143,37 @@ public final class LocalHub {
   }
 
   /**
-   * @return the run-time fault injection for {@code GET /v1/media/{id}} (latency, errors, outage, slow drip,
-   *     hostile answers); all off until set
+   * Sets how media requests are answered from now on (requests already waiting keep the hook they met).
+   *
+   * @param hook the hook; {@link MediaAnswerHook#NORMAL} answers as the hub does
+   * @throws NullPointerException when {@code hook} is null
    */
-  public HubFaults faults() {
-    return faults;
+  public void answerHook(MediaAnswerHook hook) {
+    this.hook = Objects.requireNonNull(hook, "hook");
+  }
+
+  /** @return the hook media requests are answered through ({@link MediaAnswerHook#NORMAL} until another is set) */
+  public MediaAnswerHook answerHook() {
+    return hook;
   }
 
   /**
-   * Sets the credential with which callers see private and unlisted items (issue 5). Compared in constant time.
+   * Sets the credential with which callers see private and unlisted items (the hub API's bearer credential).
+   * Compared in constant time.
    *
    * @param key the bearer token callers must send, or {@code null} so that private and unlisted items are always 403
    */
   public void apiKey(String key) {
-    this.apiKey = key == null || key.isEmpty() ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.apiKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
   }
 
-  private boolean holdsCredential(RoutingContext ctx) {
+  boolean holdsCredential(RoutingContext ctx) {
     byte[] key = apiKey;
     String auth = ctx.request().getHeader("Authorization");
     if (key == null || auth == null || auth.length() < 7 || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    return java.security.MessageDigest.isEqual(key, auth.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(key, auth.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Zeroes the request counters. */
@@ -168,75 +186,19 @@ public final class LocalHub {
     String id = ctx.pathParam("id");
     totalRequests.increment();
     requests.computeIfAbsent(id, k -> new LongAdder()).increment();
-    FaultSettings s = faults.get();
-    if (s.isNone() || !s.affects(id)) {
-      answer(ctx, id, FaultSettings.NONE);
-      return;
-    }
-    long delay = HubFaults.delayMillis(s);
-    if (delay > 0) {
-      ctx.vertx().setTimer(delay, t -> faulty(ctx, id, s));
-    } else {
-      faulty(ctx, id, s);
-    }
+    hook.answer(new MediaExchange(this, ctx, id, catalog.get(id), cacheControl));
   }
 
-  /** The order HubFaults documents: (latency already waited) outage, error, answer. */
-  private void faulty(RoutingContext ctx, String id, FaultSettings s) {
-    HttpServerResponse resp = ctx.response();
-    if (resp.closed()) {
-      return;
-    }
-    if (ctx.request().method() == HttpMethod.HEAD) {
-      answer(ctx, id, FaultSettings.NONE);
-      return;
-    }
-    if (s.outage()) {
-      ctx.request().connection().close();
-      return;
-    }
-    if (HubFaults.rollError(s)) {
-      problem(resp, s.errorStatus(), HttpResponseStatus.valueOf(s.errorStatus()).reasonPhrase(),
-          "injected fault (errorRate " + s.errorRate() + ")");
-      return;
-    }
-    Catalog.Entry entry = catalog.get(id);
-    boolean servable = entry != null && !entry.removed() && !entry.isPrivate();
-    if (s.answer() == Answer.NORMAL || (s.answer().needsItem() && !servable)) {
-      answer(ctx, id, s);
-    } else {
-      HubFaultAnswers.send(ctx.vertx(), resp, s.answer(), id, servable ? entry : null, cacheControl, s.dripInterval());
-    }
-  }
-
-  private void answer(RoutingContext ctx, String id, FaultSettings s) {
-    Catalog.Entry entry = catalog.get(id);
-    HttpServerResponse resp = ctx.response();
-    if (entry == null) {
-      problem(resp, 404, "Not Found", "unknown media id");
-      return;
-    }
-    if (entry.removed()) {
-      problem(resp, 410, "Gone", "media removed");
-      return;
-    }
-    if (entry.isPrivate()) {
-      Visibility.PRIVATE.hideInLogs(ctx, id);
-    }
-    if (entry.isPrivate() && !holdsCredential(ctx)) {
-      problem(resp, 403, "Forbidden", "media is private");
-      return;
-    }
-    resp.putHeader("ETag", entry.etag()).putHeader("Cache-Control", cacheControl);
-    if (EntityTags.ifNoneMatch(ctx.request().getHeader("If-None-Match"), entry.etag())) {
-      resp.setStatusCode(304).end();
-      return;
-    }
-    resp.putHeader("Content-Type", "application/json");
-    HubFaultAnswers.body(ctx.vertx(), resp, entry.body(), s.dripInterval());
-  }
-
-  static void problem(HttpServerResponse resp, int status, String title, String detail) {
+  /**
+   * Ends a response with an RFC 9457 problem body and {@code Cache-Control: no-store}, dropping the headers a
+   * success would have carried.
+   *
+   * @param resp a response whose head is not yet written
+   * @param status the status, 4xx or 5xx
+   * @param title the problem title
+   * @param detail the problem detail
+   */
+  public static void problem(HttpServerResponse resp, int status, String title, String detail) {
     resp.headers().remove("Accept-Ranges").remove("ETag").remove("Content-Type").remove("Cache-Control");
     resp.setStatusCode(status)
         .putHeader("Content-Type", "application/problem+json")

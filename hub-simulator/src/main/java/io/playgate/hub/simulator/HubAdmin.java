@@ -1,6 +1,7 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.simulator;
 
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -13,8 +14,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.regex.Pattern;
 
 /**
- * The standalone hub's fault-injection admin API, on its own HTTP server bound to a loopback address only (never
- * mounted on the gateway, never on the hub's public port):
+ * The hub simulator's fault-injection admin API, on its own HTTP server bound to a loopback address only (never
+ * mounted on the gateway, never on the hub's port):
  * <ul>
  *   <li>{@code GET /admin/faults} → 200 the {@link FaultSettings} in force as JSON ({@link FaultSettings#toJson()});</li>
  *   <li>{@code PUT /admin/faults} with a FaultSettings JSON object (absent fields off) → 200 the new settings;
@@ -53,36 +54,38 @@ public final class HubAdmin {
    * Starts the admin server.
    *
    * @param vertx the Vert.x instance
-   * @param hub the hub whose faults and counters it controls
+   * @param hub the hub whose counters it reads and resets
+   * @param faults the hub's fault injection ({@link HubFaults#of(LocalHub)})
    * @param host a loopback address ({@link #isLoopback(String)})
    * @param port a port, 0 for any free one
    * @return a future completed on the caller's context with the listening server, failed with an
    *     {@link IllegalArgumentException} for a non-loopback host, or with the bind error
    */
-  public static Future<HttpServer> listen(Vertx vertx, LocalHub hub, String host, int port) {
+  public static Future<HttpServer> listen(Vertx vertx, LocalHub hub, HubFaults faults, String host, int port) {
     if (!isLoopback(host)) {
       return Future.failedFuture(new IllegalArgumentException(
           "the hub admin server binds to loopback only (localhost, 127.0.0.0/8, ::1), not '" + host + "'"));
     }
     String bind = host.trim().equals("[::1]") ? "::1" : host.trim();
     return vertx.createHttpServer(new HttpServerOptions().setHost(bind).setPort(port))
-        .requestHandler(router(vertx, hub))
+        .requestHandler(router(vertx, hub, faults))
         .listen();
   }
 
   /**
    * @param vertx the Vert.x instance
-   * @param hub the hub whose faults and counters it controls
+   * @param hub the hub whose counters it reads and resets
+   * @param faults the hub's fault injection
    * @return the admin routes under {@code /admin/}, JSON problems for everything else
    */
-  public static Router router(Vertx vertx, LocalHub hub) {
+  public static Router router(Vertx vertx, LocalHub hub, HubFaults faults) {
     Router router = Router.router(vertx);
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-    router.get("/admin/faults").handler(ctx -> settings(ctx, hub.faults().get()));
-    router.put("/admin/faults").handler(ctx -> put(ctx, hub));
+    router.get("/admin/faults").handler(ctx -> settings(ctx, faults.get()));
+    router.put("/admin/faults").handler(ctx -> put(ctx, faults));
     router.delete("/admin/faults").handler(ctx -> {
-      hub.faults().reset();
-      settings(ctx, hub.faults().get());
+      faults.reset();
+      settings(ctx, faults.get());
     });
     router.get("/admin/counts").handler(ctx -> {
       JsonObject ids = new JsonObject();
@@ -103,7 +106,7 @@ public final class HubAdmin {
     return router;
   }
 
-  private static void put(RoutingContext ctx, LocalHub hub) {
+  private static void put(RoutingContext ctx, HubFaults faults) {
     FaultSettings s;
     try {
       if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
@@ -117,7 +120,7 @@ public final class HubAdmin {
       LocalHub.problem(ctx.response(), 400, "Bad Request", e.getMessage());
       return;
     }
-    hub.faults().set(s);
+    faults.set(s);
     settings(ctx, s);
   }
 

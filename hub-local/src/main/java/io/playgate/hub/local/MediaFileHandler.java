@@ -1,6 +1,5 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.local;
 
-import io.playgate.gateway.hub.EntityTags;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;

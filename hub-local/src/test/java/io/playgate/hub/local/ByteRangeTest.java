@@ -1,4 +1,4 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,12 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.simulator;
 
-import io.playgate.gateway.config.ConfigException;
-import io.playgate.gateway.config.Units;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.hub.local.MediaAnswerHook;
+import io.playgate.hub.local.MediaExchange;
+import io.playgate.units.Durations;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -13,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fault injection for the local hub's metadata answers ({@code GET /hub/v1/media/{id}}; media files under
+ * Fault injection for the local hub's metadata answers, as its {@link MediaAnswerHook} ({@code GET /hub/v1/media/{id}}; media files under
  * {@code /hub/files} are never affected), switchable at run time so tests and load tests can play a slow, failing,
  * down or hostile hub. Thread-safe: {@link #set} swaps one immutable {@link FaultSettings}, which applies to the
  * requests that arrive after it.
@@ -34,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Faults apply to {@code GET}; {@code HEAD} is answered normally after the latency. The hub counts every metadata
  * request per id whether or not a fault answers it ({@link LocalHub#requestCount(String)}).
  */
-public final class HubFaults {
+public final class HubFaults implements MediaAnswerHook {
 
   /** What an affected {@code GET /v1/media/{id}} answers once latency, outage and errors have had their turn. */
   public enum Answer {
@@ -220,8 +225,8 @@ public final class HubFaults {
 
     /**
      * Reads the shape {@link #toJson()} writes; absent fields keep their {@link #NONE} value, so
-     * {@code {"outage": true}} is a whole configuration. Durations are strings in the config units ({@code "300ms"},
-     * {@code "2s"}) or whole milliseconds; {@code answer} is an {@link Answer} name, any case.
+     * {@code {"outage": true}} is a whole configuration. Durations are strings in the gateway configuration's units
+     * ({@code "300ms"}, {@code "2s"}, {@code "1m30s"}; {@link Durations}) or whole milliseconds; {@code answer} is an {@link Answer} name, any case.
      *
      * @param json the settings
      * @return the settings
@@ -257,9 +262,9 @@ public final class HubFaults {
         throw new IllegalArgumentException(field + ": expected a duration like \"300ms\" or \"2s\", was " + v);
       }
       try {
-        return Units.duration(field, v);
-      } catch (ConfigException e) {
-        throw new IllegalArgumentException(e.getMessage());
+        return Durations.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(field + ": " + e.getMessage());
       }
     }
 
@@ -330,6 +335,24 @@ public final class HubFaults {
   HubFaults() {
   }
 
+  /**
+   * The fault injection of a local hub: the one it answers through already, or a new, all-off one made its
+   * {@link LocalHub#answerHook(io.playgate.hub.local.MediaAnswerHook) answer hook} now.
+   *
+   * @param hub the local hub (embedded in a test gateway, or the simulator's own)
+   * @return the hub's fault injection, whose settings apply to requests arriving after each {@link #set}
+   */
+  public static HubFaults of(LocalHub hub) {
+    synchronized (hub) {
+      if (hub.answerHook() instanceof HubFaults faults) {
+        return faults;
+      }
+      HubFaults faults = new HubFaults();
+      hub.answerHook(faults);
+      return faults;
+    }
+  }
+
   /** @return the settings in force */
   public FaultSettings get() {
     return settings.get();
@@ -346,6 +369,49 @@ public final class HubFaults {
   /** Turns every fault off. */
   public void reset() {
     settings.set(FaultSettings.NONE);
+  }
+
+  /** Applies the settings in force to one media request, in the order of the class comment. */
+  @Override
+  public void answer(MediaExchange exchange) {
+    FaultSettings s = settings.get();
+    if (s.isNone() || !s.affects(exchange.id())) {
+      exchange.answer();
+      return;
+    }
+    long delay = delayMillis(s);
+    if (delay > 0) {
+      exchange.context().vertx().setTimer(delay, t -> faulty(exchange, s));
+    } else {
+      faulty(exchange, s);
+    }
+  }
+
+  /** (Latency already waited) outage, error, answer. */
+  private static void faulty(MediaExchange exchange, FaultSettings s) {
+    HttpServerResponse resp = exchange.context().response();
+    if (resp.closed()) {
+      return;
+    }
+    if (exchange.context().request().method() == HttpMethod.HEAD) {
+      exchange.answer();
+      return;
+    }
+    if (s.outage()) {
+      exchange.context().request().connection().close();
+      return;
+    }
+    if (rollError(s)) {
+      exchange.problem(s.errorStatus(), HttpResponseStatus.valueOf(s.errorStatus()).reasonPhrase(),
+          "injected fault (errorRate " + s.errorRate() + ")");
+      return;
+    }
+    if (s.answer() == Answer.NORMAL || (s.answer().needsItem() && !exchange.servable())) {
+      exchange.answer((r, body) -> HubFaultAnswers.body(exchange.context().vertx(), r, body, s.dripInterval()));
+    } else {
+      HubFaultAnswers.send(exchange.context().vertx(), resp, s.answer(), exchange.id(),
+          exchange.servable() ? exchange.entry() : null, exchange.cacheControl(), s.dripInterval());
+    }
   }
 
   /**

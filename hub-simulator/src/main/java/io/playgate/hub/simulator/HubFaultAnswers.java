@@ -1,6 +1,8 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.simulator;
 
-import io.playgate.gateway.hub.local.HubFaults.Answer;
+import io.playgate.hub.local.Catalog;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.hub.simulator.HubFaults.Answer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-/** Writes the hostile {@link Answer}s and the slow drip for {@link LocalHub}; every write respects back-pressure. */
+/** Writes the hostile {@link Answer}s and the slow drip for {@link HubFaults}; every write respects back-pressure. */
 final class HubFaultAnswers {
 
   private static final int CHUNK_BYTES = 64 * 1024;

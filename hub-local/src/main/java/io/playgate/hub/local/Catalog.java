@@ -1,11 +1,15 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.local;
 
-import io.playgate.gateway.hub.HubException;
-import io.playgate.gateway.hub.MediaItemParser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -16,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The embedded hub's catalogue, read from {@code catalog.json}: {@code {"media": [MediaItem, …]}} in the hub wire
- * format (DESIGN.md §2, §4), with three conveniences for a file-backed catalogue:
+ * The local hub's catalogue, read from {@code catalog.json}: {@code {"media": [MediaItem, …]}} in the hub wire
+ * format (hub API v1), with three conveniences for a file-backed catalogue:
  * <ul>
  *   <li>stream and artwork URLs without a scheme are relative to the catalogue folder and become
  *       {@code {filesBaseUrl}/files/{path}};</li>
@@ -29,10 +33,28 @@ import java.util.Set;
  * {@code "private": true} (sent as {@code "visibility": "private"} to callers holding the hub credential, 403 to
  * everyone else) and {@code "removed": true} (answered 410, takedown). An item with the wire field
  * {@code "visibility": "unlisted"} is likewise sent only with the credential.
- * Each item is checked with the same parser the gateway applies to remote hubs, then pre-serialised with a strong
- * {@code ETag} (first 128 bits of the body's SHA-256). Immutable and thread-safe once built.
+ * The catalogue stays JSON: this module does not parse MediaItems. Each item, as it will be sent, goes through an
+ * {@link ItemCheck} the caller supplies (the gateway passes the parser it applies to every hub answer, so a broken
+ * demo catalogue stops its boot naming the entry), then is pre-serialised as UTF-8 (a lone surrogate becomes U+FFFD,
+ * not {@code ?}) with a strong {@code ETag} (first 128 bits of the body's SHA-256). Immutable and thread-safe once
+ * built.
  */
 public final class Catalog {
+
+  /** Checks one MediaItem against the hub wire format before the catalogue serves it. */
+  @FunctionalInterface
+  public interface ItemCheck {
+
+    /** Serves every entry as written: for a hub simulator, which may serve whatever it is given. */
+    ItemCheck NONE = (id, item) -> { };
+
+    /**
+     * @param id the entry's id
+     * @param item the MediaItem exactly as it will be sent (absolute URLs, expanded {@code items}); not to be changed
+     * @throws IllegalArgumentException saying what breaks the format
+     */
+    void check(String id, JsonObject item);
+  }
 
   /**
    * One served entry.
@@ -58,10 +80,11 @@ public final class Catalog {
    * @param catalogJson contents of {@code catalog.json}
    * @param filesBaseUrl public base of the hub files, e.g. {@code http://localhost:8080/hub}
    * @param publicBaseUrl the gateway's public base URL, for default page URLs
+   * @param check applied to every entry as it will be sent
    * @return the catalogue
-   * @throws IllegalArgumentException naming the entry and field when the file breaks the format
+   * @throws IllegalArgumentException naming the entry and field when the file breaks the format or the check
    */
-  public static Catalog parse(Buffer catalogJson, String filesBaseUrl, String publicBaseUrl) {
+  public static Catalog parse(Buffer catalogJson, String filesBaseUrl, String publicBaseUrl, ItemCheck check) {
     JsonObject root;
     try {
       root = new JsonObject(catalogJson);
@@ -121,12 +144,11 @@ public final class Catalog {
         item.put("items", expanded);
       }
       try {
-        MediaItemParser.item(item, id, "", true);
-      } catch (HubException e) {
+        check.check(id, item);
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("catalog.json entry '" + id + "': " + e.getMessage());
       }
-      // the parser's replacement rule also for what the hub sends: a lone surrogate becomes U+FFFD, not '?'
-      Buffer body = Buffer.buffer(MediaItemParser.wellFormed(item.encode()));
+      Buffer body = utf8(item.encode());
       boolean[] f = flags.get(id);
       entries.put(id, new Entry(id, body, etagOf(body), f[0], f[1]));
     }
@@ -169,6 +191,22 @@ public final class Catalog {
         files.add(path);
         o.put("url", filesBaseUrl + "/files/" + path);
       }
+    }
+  }
+
+  /** UTF-8 with U+FFFD for a lone surrogate (the Unicode replacement rule; {@code String.getBytes} writes '?'). */
+  private static Buffer utf8(String json) {
+    CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+    try {
+      ByteBuffer bytes = encoder.encode(CharBuffer.wrap(json));
+      byte[] out = new byte[bytes.remaining()];
+      bytes.get(out);
+      return Buffer.buffer(out);
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("UTF-8 encoding with replacement cannot fail", e);
     }
   }
 

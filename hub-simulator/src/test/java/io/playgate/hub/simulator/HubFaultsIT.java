@@ -1,14 +1,12 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.playgate.gateway.hub.local.HubFaults.Answer;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
-import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.hub.simulator.HubFaults.Answer;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +22,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every fault of the local hub, over real HTTP against a real hub on port 0, and the admin API on loopback.
+ * Every fault of the hub simulator, over real HTTP against a real simulator on port 0, and the admin API on loopback.
  * Bodies that are large or never end are read to a bound and the connection closed.
  */
 class HubFaultsIT {
@@ -43,8 +43,8 @@ class HubFaultsIT {
 
   private static Vertx vertx;
   private static LocalHub hub;
-  private static HttpServer server;
-  private static HttpServer admin;
+  private static HubFaults faults;
+  private static HubSimulator simulator;
   private static String base;
   private static String media;
   private static String adminBase;
@@ -53,14 +53,13 @@ class HubFaultsIT {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    hub = LocalHub.load(vertx, TestGateway.testCatalog(), "http://127.0.0.1:9/hub", "http://127.0.0.1:9",
-        Duration.ofSeconds(300)).await(10, TimeUnit.SECONDS);
-    server = vertx.createHttpServer().requestHandler(hub.standaloneRouter(vertx)).listen(0, "127.0.0.1")
-        .await(10, TimeUnit.SECONDS);
-    admin = HubAdmin.listen(vertx, hub, "127.0.0.1", 0).await(10, TimeUnit.SECONDS);
-    base = "http://127.0.0.1:" + server.actualPort();
+    simulator = HubSimulator.start(vertx, HubSimulatorOptions.parse(List.of("--port", "0", "--admin-port", "0",
+        "--catalog", Http.testCatalog().toString()), Map.of())).await(10, TimeUnit.SECONDS);
+    hub = simulator.hub();
+    faults = simulator.faults();
+    base = "http://127.0.0.1:" + simulator.port();
     media = base + "/hub/v1/media/";
-    adminBase = "http://127.0.0.1:" + admin.actualPort() + "/admin";
+    adminBase = "http://127.0.0.1:" + simulator.adminPort() + "/admin";
     t1Body = hub.catalog().get("t1").body().toString();
   }
 
@@ -71,13 +70,13 @@ class HubFaultsIT {
 
   @BeforeEach
   void clean() {
-    hub.faults().reset();
+    faults.reset();
     hub.resetCounts();
   }
 
   @Test
   void latencyDelaysTheAnswerAndIsCounted() {
-    hub.faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(200)).withLatencyJitter(Duration.ofMillis(20)));
+    faults.set(FaultSettings.NONE.withLatency(Duration.ofMillis(200)).withLatencyJitter(Duration.ofMillis(20)));
     long start = System.nanoTime();
     HttpResponse<String> r = Http.get(media + "t1");
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -89,14 +88,14 @@ class HubFaultsIT {
 
   @Test
   void errorRateAnswersTheConfiguredStatus() {
-    hub.faults().set(FaultSettings.NONE.withErrorRate(1, 503));
+    faults.set(FaultSettings.NONE.withErrorRate(1, 503));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(Http.json(r).getInteger("status")).isEqualTo(503);
     assertThat(Http.json(r).getString("title")).isEqualTo("Service Unavailable");
 
-    hub.faults().set(FaultSettings.NONE.withErrorRate(0.5, 500));
+    faults.set(FaultSettings.NONE.withErrorRate(0.5, 500));
     int errors = 0;
     for (int i = 0; i < 200; i++) {
       int status = Http.get(media + "t1").statusCode();
@@ -110,8 +109,8 @@ class HubFaultsIT {
 
   @Test
   void outageClosesTheConnectionWithoutAResponse() throws Exception {
-    hub.faults().set(FaultSettings.NONE.withOutage(true));
-    try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+    faults.set(FaultSettings.NONE.withOutage(true));
+    try (Socket socket = new Socket("127.0.0.1", simulator.port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(("GET /hub/v1/media/t1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
@@ -123,13 +122,13 @@ class HubFaultsIT {
     assertThat(hub.requestCount("t2")).isGreaterThanOrEqualTo(1);
     // media bytes are never affected
     assertThat(Http.getBytes(base + "/hub/files/media/blob.opus").statusCode()).isEqualTo(200);
-    hub.faults().reset();
+    faults.reset();
     assertThat(Http.get(media + "t1").statusCode()).isEqualTo(200);
   }
 
   @Test
   void onlyTheListedIdsAreAffected() {
-    hub.faults().set(FaultSettings.NONE.withErrorRate(1, 502).withIds(Set.of("t2")));
+    faults.set(FaultSettings.NONE.withErrorRate(1, 502).withIds(Set.of("t2")));
     assertThat(Http.get(media + "t2").statusCode()).isEqualTo(502);
     HttpResponse<String> t1 = Http.get(media + "t1");
     assertThat(t1.statusCode()).isEqualTo(200);
@@ -143,7 +142,7 @@ class HubFaultsIT {
 
   @Test
   void normalAnswerKeepsConditionalRequestsUnderLatency() {
-    hub.faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(10)));
+    faults.set(FaultSettings.NONE.withLatency(Duration.ofMillis(10)));
     String etag = Http.get(media + "t1").headers().firstValue("ETag").orElseThrow();
     assertThat(Http.get(media + "t1", "If-None-Match", etag).statusCode()).isEqualTo(304);
     assertThat(Http.get(media + "gone1").statusCode()).isEqualTo(410);
@@ -151,8 +150,8 @@ class HubFaultsIT {
 
   @Test
   void dripSendsOneByteAtATime() throws Exception {
-    hub.faults().set(FaultSettings.NONE.withDrip(Duration.ofMillis(20)));
-    try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+    faults.set(FaultSettings.NONE.withDrip(Duration.ofMillis(20)));
+    try (Socket socket = new Socket("127.0.0.1", simulator.port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(("GET /hub/v1/media/t1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
@@ -167,7 +166,7 @@ class HubFaultsIT {
       assertThat(tookMillis).isGreaterThanOrEqualTo(80);
     }
     // the whole body arrives intact with a short interval
-    hub.faults().set(FaultSettings.NONE.withDrip(Duration.ofMillis(1)).withIds(Set.of("p1")));
+    faults.set(FaultSettings.NONE.withDrip(Duration.ofMillis(1)).withIds(Set.of("p1")));
     String p1 = hub.catalog().get("p1").body().toString();
     HttpResponse<String> r = Http.get(media + "p1");
     assertThat(r.statusCode()).isEqualTo(200);
@@ -177,7 +176,7 @@ class HubFaultsIT {
 
   @Test
   void htmlInsteadOfJson() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.HTML));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.HTML));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -186,7 +185,7 @@ class HubFaultsIT {
 
   @Test
   void truncatedJson() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.TRUNCATED_JSON));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.TRUNCATED_JSON));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -198,13 +197,13 @@ class HubFaultsIT {
 
   @Test
   void missingFieldsAndWrongTypes() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.MISSING_FIELDS));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.MISSING_FIELDS));
     JsonObject missing = Http.json(Http.get(media + "t1"));
     assertThat(missing.getString("id")).isEqualTo("t1");
     assertThat(missing.containsKey("title")).isFalse();
     assertThat(missing.containsKey("pageUrl")).isFalse();
 
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.WRONG_TYPES));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.WRONG_TYPES));
     JsonObject wrong = Http.json(Http.get(media + "v1"));
     assertThat(wrong.getValue("width")).isEqualTo("720px");
     assertThat(wrong.getValue("height")).isEqualTo("480px");
@@ -215,7 +214,7 @@ class HubFaultsIT {
 
   @Test
   void wrongContentType() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.WRONG_CONTENT_TYPE));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.WRONG_CONTENT_TYPE));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
@@ -224,7 +223,7 @@ class HubFaultsIT {
 
   @Test
   void redirectPointsElsewhere() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.REDIRECT));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.REDIRECT));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location")).hasValue("http://127.0.0.1:1/hub/v1/media/t1");
@@ -232,7 +231,7 @@ class HubFaultsIT {
 
   @Test
   void oversizeIsValidJsonOfSeveralMebibytes() throws Exception {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.OVERSIZE));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.OVERSIZE));
     HttpResponse<String> r = Http.get(media + "t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Length")).isEmpty();
@@ -245,7 +244,7 @@ class HubFaultsIT {
 
   @Test
   void gzipBombIsSmallOnTheWireAndHugeInflated() throws Exception {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.GZIP_BOMB));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.GZIP_BOMB));
     // the JDK client does not decode Content-Encoding: these are the bytes on the wire
     HttpResponse<byte[]> r = RAW_CLIENT.send(HttpRequest.newBuilder(URI.create(media + "t1")).build(),
         HttpResponse.BodyHandlers.ofByteArray());
@@ -275,7 +274,7 @@ class HubFaultsIT {
 
   @Test
   void endlessKeepsSendingUntilTheClientLeaves() throws Exception {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.ENDLESS));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.ENDLESS));
     long bound = 32L * 1024 * 1024;
     HttpResponse<InputStream> r = RAW_CLIENT.send(HttpRequest.newBuilder(URI.create(media + "t1")).build(),
         HttpResponse.BodyHandlers.ofInputStream());
@@ -288,13 +287,13 @@ class HubFaultsIT {
       }
     }
     assertThat(read).isGreaterThanOrEqualTo(bound);
-    hub.faults().reset();
+    faults.reset();
     assertThat(Http.get(media + "t1").statusCode()).isEqualTo(200);
   }
 
   @Test
   void headIsAnsweredNormally() {
-    hub.faults().set(FaultSettings.NONE.withAnswer(Answer.ENDLESS));
+    faults.set(FaultSettings.NONE.withAnswer(Answer.ENDLESS));
     HttpResponse<String> r = Http.send("HEAD", media + "t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEmpty();
@@ -308,7 +307,7 @@ class HubFaultsIT {
     assertThat(put.statusCode()).isEqualTo(200);
     FaultSettings expected = FaultSettings.NONE.withErrorRate(1, 502).withIds(Set.of("t2"));
     assertThat(Http.json(put)).isEqualTo(expected.toJson());
-    assertThat(hub.faults().get()).isEqualTo(expected);
+    assertThat(faults.get()).isEqualTo(expected);
     assertThat(Http.get(media + "t2").statusCode()).isEqualTo(502);
     assertThat(Http.get(media + "t1").statusCode()).isEqualTo(200);
 
@@ -320,7 +319,7 @@ class HubFaultsIT {
 
   @Test
   void adminRejectsBadSettingsWithProblems() {
-    hub.faults().set(FaultSettings.NONE.withLatency(Duration.ofMillis(1)));
+    faults.set(FaultSettings.NONE.withLatency(Duration.ofMillis(1)));
     String[][] cases = {
         {"{\"errorRate\":2}", "errorRate"},
         {"{\"errorStatus\":404}", "errorStatus"},
@@ -337,7 +336,7 @@ class HubFaultsIT {
       assertThat(r.headers().firstValue("Content-Type")).as(c[0]).hasValue("application/problem+json");
       assertThat(Http.json(r).getString("detail")).as(c[0]).startsWith(c[1] + ":");
     }
-    assertThat(hub.faults().get()).isEqualTo(FaultSettings.NONE.withLatency(Duration.ofMillis(1)));
+    assertThat(faults.get()).isEqualTo(FaultSettings.NONE.withLatency(Duration.ofMillis(1)));
     HttpResponse<String> wrongMethod = Http.send("POST", adminBase + "/faults");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -347,11 +346,11 @@ class HubFaultsIT {
 
   @Test
   void adminCounts() {
-    hub.faults().set(FaultSettings.NONE.withOutage(true).withIds(Set.of("v1")));
+    faults.set(FaultSettings.NONE.withOutage(true).withIds(Set.of("v1")));
     Http.get(media + "t1");
     Http.get(media + "t1");
     Http.get(media + "nope");
-    try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+    try (Socket socket = new Socket("127.0.0.1", simulator.port())) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write("GET /hub/v1/media/v1 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -366,8 +365,8 @@ class HubFaultsIT {
 
   @Test
   void adminBindsToLoopbackOnly() throws Exception {
-    assertThat(admin.actualPort()).isPositive();
-    assertThatThrownBy(() -> HubAdmin.listen(vertx, hub, "0.0.0.0", 0).await(10, TimeUnit.SECONDS))
+    assertThat(simulator.adminPort()).isPositive();
+    assertThatThrownBy(() -> HubAdmin.listen(vertx, hub, faults, "0.0.0.0", 0).await(10, TimeUnit.SECONDS))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
     // the hub's own port does not serve the admin API
     assertThat(Http.get(base + "/admin/faults").statusCode()).isEqualTo(404);

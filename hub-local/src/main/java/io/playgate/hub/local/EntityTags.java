@@ -1,8 +1,8 @@
-package io.playgate.gateway.hub;
+package io.playgate.hub.local;
 
 /**
- * Entity-tag comparison for conditional requests, shared by the gateway's answers to clients and the local hub's
- * answers to the gateway (RFC 9110 §8.8.3, §13.1.2).
+ * Entity-tag comparison for conditional requests (RFC 9110 §8.8.3, §13.1.2), shared by the local hub's answers and
+ * the gateway's answers to its clients: it lives here, in the module both depend on, so there is one comparison.
  */
 public final class EntityTags {
 

@@ -1,10 +1,10 @@
-package io.playgate.gateway.hub.local;
+package io.playgate.hub.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.playgate.gateway.hub.local.HubFaults.Answer;
-import io.playgate.gateway.hub.local.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.HubFaults.Answer;
+import io.playgate.hub.simulator.HubFaults.FaultSettings;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,5 @@
 // Cold-burst coalescing probe: N concurrent requests for one uncached id at a gateway whose remote hub is the
-// standalone local hub with a 300 ms latency fault; counts the hub requests through the hub's admin API and times the
+// hub simulator with a 300 ms latency fault; counts the hub requests through the simulator's admin API and times the
 // fan-out. Run with the fat jar on the class path (Vert.x comes from it):
 //   java -cp gateway/target/playgate-gateway.jar load-tests/ColdBurst.java GATEWAY_URL HUB_ADMIN_URL N ID...
 // Each id gets one burst, in order, in this one JVM; the first is a warm-up (JIT, connections) and is marked so.

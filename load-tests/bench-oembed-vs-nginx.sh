@@ -19,6 +19,7 @@ start_results bench-oembed-vs-nginx
 
 # access logs off on both sides (nginx: access_log off)
 java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+  -Dplaygate.management.port=0 \
   -Dplaygate.partners.anonymous.capacity=0 -jar "$GATEWAY_JAR" > "$RESULTS/gateway.log" 2>&1 &
 started $!
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" gateway

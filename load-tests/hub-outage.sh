@@ -28,6 +28,7 @@ cd "$LT_ROOT"
 java -jar "$SIMULATOR_JAR" --port $HUB_PORT --admin-port $ADMIN_PORT --max-age 5s > "$RESULTS/hub.log" 2>&1 &
 started $!
 java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+  -Dplaygate.management.port=0 \
   -Dplaygate.server.publicBaseUrl=$PUBLIC -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote \
   -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub -jar "$GATEWAY_JAR" > "$RESULTS/gateway.log" 2>&1 &
 started $!

@@ -72,7 +72,8 @@ public final class Catalog {
   private final Set<String> files;
 
   private Catalog(Map<String, Entry> entries, Set<String> files) {
-    this.entries = Map.copyOf(entries);
+    // catalogue order is kept: the start page lists items as catalog.json does (Map.copyOf would shuffle them)
+    this.entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     this.files = Set.copyOf(files);
   }
 

@@ -1,11 +1,11 @@
 package io.playgate.gateway.app;
 
-import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
-import io.playgate.gateway.config.Units;
 import io.playgate.gateway.partner.EmbedSigner;
 import io.playgate.gateway.partner.Partners;
+import io.playgate.gateway.options.ConfigException;
+import io.playgate.gateway.options.Units;
 import io.playgate.units.Durations;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
@@ -135,7 +135,7 @@ final class Commands {
     }
     EmbedSigner signer = EmbedSigner.create(config.partners().signingSecret(), partners, Clock.systemUTC());
     try {
-      out.println(signer.sign(config.publicBaseUrl(config.server().port()), id, partner, lifetime).url());
+      out.println(signer.sign(config.server().publicBaseUrl(config.server().port()), id, partner, lifetime).url());
     } catch (IllegalArgumentException e) {
       err.println("playgate: sign: " + e.getMessage());
       return 2;

@@ -1,9 +1,9 @@
 package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.metrics.GatewayMetrics;
+import io.playgate.gateway.options.ConfigException;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.cache.HubWebhookHandler;
 import io.playgate.gateway.cache.MediaCache;
-import io.playgate.gateway.cache.MediaCacheOptions;
-import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedHandler;
 import io.playgate.gateway.embed.HostSdkHandler;
@@ -15,23 +13,23 @@ import io.playgate.gateway.http.RequestFraming;
 import io.playgate.gateway.http.RequestHeaderTimeout;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.CircuitBreakerHubClient;
-import io.playgate.gateway.hub.HubBreakerOptions;
 import io.playgate.gateway.hub.HubClient;
-import io.playgate.gateway.hub.HubClientOptions;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.HubOptions;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaItemParser;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.hub.WebHubClient;
 import io.playgate.gateway.management.ManagementServer;
 import io.playgate.gateway.metrics.GatewayMetrics;
+import io.playgate.gateway.options.ConfigException;
 import io.playgate.gateway.metrics.PlayerEventCounter;
 import io.playgate.gateway.metrics.PlayerEventsHandler;
 import io.playgate.gateway.oembed.OEmbedHandler;
-import io.playgate.gateway.oembed.UrlSchemes;
 import io.playgate.gateway.partner.EmbedSigner;
 import io.playgate.gateway.partner.Partners;
+import io.playgate.gateway.partner.RateLimit;
 import io.playgate.gateway.partner.RateLimitHandler;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.partner.SignHandler;
@@ -135,42 +133,31 @@ public final class Playgate {
     return vertx.deployVerticle(first).compose(depId -> {
       deployments.add(depId);
       int port = first.actualPort();
-      String publicBase = config.publicBaseUrl(port);
+      String publicBase = config.server().publicBaseUrl(port);
       String host = config.server().host();
-      String hubBase = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
+      String hubBase = config.hub().mode() == HubOptions.Mode.EMBEDDED
           ? config.server().selfOrigin(port) + "/hub"
-          : config.hub().url();
-      Future<LocalHub> hubFuture = config.hub().mode() == GatewayConfig.HubMode.EMBEDDED
+          : config.hub().client().baseUrl().get();
+      Future<LocalHub> hubFuture = config.hub().mode() == HubOptions.Mode.EMBEDDED
           ? LocalHub.load(vertx, config.hub().catalog(), publicBase + "/hub", publicBase, config.hub().localMaxAge(),
                 MediaItemParser::requireValid)
               .recover(e -> Future.failedFuture(new ConfigException("hub.catalog", e.getMessage())))
           : Future.succeededFuture(null);
       return hubFuture.compose(localHub -> {
         // the hub credential (issue 5): the embedded hub shares a random per-process one unless hub.apiKey is set
-        String hubKey = config.hub().apiKey() != null ? config.hub().apiKey()
+        String hubKey = config.hub().client().apiKey() != null ? config.hub().client().apiKey()
             : localHub != null ? randomKey() : null;
         if (localHub != null) {
           localHub.apiKey(hubKey);
         }
-        GatewayConfig.Hub h = config.hub();
         HubClient client = CircuitBreakerHubClient.create(vertx,
-            WebHubClient.create(vertx, new HubClientOptions(() -> hubBase, h.connectTimeout(), h.timeout(),
-                h.maxBodyBytes(), h.maxPoolSize(), h.maxWaitQueueSize(), h.connectRetryDelay(), hubKey)),
-            new HubBreakerOptions(h.breakerMaxFailures(), h.breakerFailureWindow(), h.breakerResetTimeout()));
-        GatewayConfig.Cache c = config.cache();
-        MediaCache cache = MediaCache.create(client, new MediaCacheOptions(c.maxBytes(), c.minTtl(), c.maxTtl(),
-            c.defaultTtl(), c.staleWhileRevalidate(), c.staleIfError(), c.negativeTtl(), c.failureTtl()), ticker);
+            WebHubClient.create(vertx, config.hub().client().withBaseUrl(() -> hubBase).withApiKey(hubKey)),
+            config.hub().breaker());
+        MediaCache cache = MediaCache.create(client, config.cache(), ticker);
         WidgetAssets assets = WidgetAssets.load();
         PlayerViews views = new PlayerViews(publicBase, assets.urls(), cache::isTakenDown);
         Templates templates = new Templates();
-        UrlSchemes schemes;
-        try {
-          schemes = UrlSchemes.compile(config.oembed().schemes().stream()
-              .map(s -> s.replace(GatewayConfig.PUBLIC_BASE_URL_PLACEHOLDER, publicBase)).toList(),
-              config.oembed().hostAliases());
-        } catch (IllegalArgumentException e) {
-          return Future.failedFuture(new ConfigException("oembed.schemes", e.getMessage()));
-        }
+        var schemes = config.oembed().schemes(publicBase);
         ReadinessCheck readiness = new ReadinessCheck(localHub, client);
         MeterRegistry meters = metrics.registry();
         Partners partners = Partners.of(config.partners().list());
@@ -190,7 +177,7 @@ public final class Playgate {
         // one limiter for all server instances: buckets are shared, meters registered once
         RateLimitHandler rateLimit = RateLimitHandler.create(partners, config.partners(), meters);
         SignHandler sign = SignHandler.create(signer, publicBase, config.partners().maxSignedTtl());
-        GatewayConfig.RateLimit anonymous = config.partners().anonymous();
+        RateLimit anonymous = config.partners().anonymous();
         LOG.info("partners: {} configured {}, anonymous limit {}, client address from {}, signed URLs {}",
             partners.all().size(), partners.all().stream().map(p -> p.name() + "=" + p.rateLimit().capacity() + "/"
                 + Durations.format(p.rateLimit().period())).toList(),
@@ -214,8 +201,8 @@ public final class Playgate {
             OEmbedHandler.preflight(),
             config.embed().frameAncestors(),
             config.limits().maxBodyBytes(),
-            h.webhookSecret() == null ? null : HubWebhookHandler.create(cache, h.webhookSecret()),
-            h.webhookMaxBodyBytes(),
+            config.webhook().secret() == null ? null : HubWebhookHandler.create(cache, config.webhook().secret()),
+            config.webhook().maxBodyBytes(),
             config.limits().requestBodyTimeout()));
         first.route(routerFactory.apply(vertx));
         int instances = config.server().instances() == 0 ? Runtime.getRuntime().availableProcessors()

@@ -1,10 +1,15 @@
 package io.playgate.gateway.cache;
 
+import io.playgate.gateway.options.ConfigReader;
+import io.playgate.gateway.options.Units;
+import io.playgate.units.Durations;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Options of {@link MediaCache}. All durations are non-negative; a zero window switches that behaviour off.
+ * Options of {@link MediaCache}, the {@value #KEY} section of {@code conf/gateway.yaml}. All durations are
+ * non-negative; a zero window switches that behaviour off.
  *
  * @param maxBytes byte-weighted bound of all entries and their rendered variants (Caffeine {@code maximumWeight}),
  *     positive
@@ -22,6 +27,16 @@ import java.util.Objects;
 public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl,
     Duration staleWhileRevalidate, Duration staleIfError, Duration negativeTtl, Duration failureTtl) {
 
+  /** The configuration section these options are read from. */
+  public static final String KEY = "cache";
+  /** Default {@link #maxBytes()} ({@code cache.maxSize}): 256 MiB. */
+  public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+  /** Default {@link #minTtl()}: 1 s. */
+  public static final Duration DEFAULT_MIN_TTL = Duration.ofSeconds(1);
+  /** Default {@link #maxTtl()}: 1 h. */
+  public static final Duration DEFAULT_MAX_TTL = Duration.ofHours(1);
+  /** Default {@link #defaultTtl()}: 60 s. */
+  public static final Duration DEFAULT_DEFAULT_TTL = Duration.ofSeconds(60);
   /** Default {@link #staleWhileRevalidate()}: 30 s. */
   public static final Duration DEFAULT_STALE_WHILE_REVALIDATE = Duration.ofSeconds(30);
   /** Default {@link #staleIfError()}: 10 min. */
@@ -46,6 +61,44 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
     if (maxBytes <= 0 || maxTtl.compareTo(minTtl) < 0) {
       throw new IllegalArgumentException("invalid cache options");
     }
+  }
+
+  /** Options with every default, as {@code conf/gateway.yaml} ships them. */
+  public MediaCacheOptions() {
+    this(DEFAULT_MAX_BYTES, DEFAULT_MIN_TTL, DEFAULT_MAX_TTL, DEFAULT_DEFAULT_TTL);
+  }
+
+  /**
+   * Reads and checks the {@value #KEY} section: {@code maxSize} (a size, at least 1 MiB), {@code minTtl},
+   * {@code maxTtl}, {@code defaultTtl} (0..365 days, {@code minTtl <= maxTtl}), {@code staleWhileRevalidate}
+   * (0..1 day), {@code staleIfError} (0..7 days), {@code negativeTtl} (0..1 day), {@code failureTtl} (0..10 s).
+   *
+   * @param json the section
+   * @return the options
+   * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code cache.staleIfError}
+   */
+  public static MediaCacheOptions fromJson(JsonObject json) {
+    ConfigReader c = ConfigReader.of(KEY, json);
+    Duration year = Duration.ofDays(365);
+    Duration minTtl = c.durationIn("minTtl", Duration.ZERO, year);
+    Duration maxTtl = c.durationIn("maxTtl", Duration.ZERO, year);
+    if (minTtl.compareTo(maxTtl) > 0) {
+      throw c.invalid("minTtl", "must not exceed cache.maxTtl");
+    }
+    return new MediaCacheOptions(c.bytesIn("maxSize", 1024 * 1024, Long.MAX_VALUE), minTtl, maxTtl,
+        c.durationIn("defaultTtl", Duration.ZERO, year),
+        c.durationIn("staleWhileRevalidate", Duration.ZERO, Duration.ofDays(1)),
+        c.durationIn("staleIfError", Duration.ZERO, Duration.ofDays(7)),
+        c.durationIn("negativeTtl", Duration.ZERO, Duration.ofDays(1)),
+        c.durationIn("failureTtl", Duration.ZERO, Duration.ofSeconds(10)));
+  }
+
+  /** @return the {@value #KEY} section that {@link #fromJson} reads back to equal options */
+  public JsonObject toJson() {
+    return new JsonObject().put("maxSize", Units.sizeText(maxBytes)).put("minTtl", Durations.format(minTtl))
+        .put("maxTtl", Durations.format(maxTtl)).put("defaultTtl", Durations.format(defaultTtl))
+        .put("staleWhileRevalidate", Durations.format(staleWhileRevalidate)).put("staleIfError", Durations.format(staleIfError))
+        .put("negativeTtl", Durations.format(negativeTtl)).put("failureTtl", Durations.format(failureTtl));
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
- * Configuration: {@code conf/gateway.yaml} defaults (or {@code PLAYGATE_CONFIG}), a {@code --config} YAML overlay
- * (or {@code PLAYGATE_CONFIG_OVERLAY}) merged key by key, then {@code PLAYGATE_*} environment variables and
- * {@code -Dplaygate.*} system properties, validated at boot into an immutable {@link io.playgate.gateway.config.GatewayConfig}
- * (DESIGN.md §6). A bad value stops the process with a {@link io.playgate.gateway.config.ConfigException} naming the key.
+ * Configuration loading: {@code conf/gateway.yaml} defaults (or {@code PLAYGATE_CONFIG}), a {@code --config} YAML
+ * overlay (or {@code PLAYGATE_CONFIG_OVERLAY}) merged key by key, then {@code PLAYGATE_*} environment variables and
+ * {@code -Dplaygate.*} system properties ({@link io.playgate.gateway.config.ConfigLoader}). The loader only merges
+ * the sources and rejects keys the defaults file does not have; each capability then reads and checks its own section
+ * into its options object ({@link io.playgate.gateway.config.GatewayConfig} holds them). A bad value stops the
+ * process with an {@link io.playgate.gateway.options.ConfigException} naming the key.
  */
 package io.playgate.gateway.config;

@@ -8,11 +8,11 @@ import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
-import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.partner.EmbedSigner;
+import io.playgate.gateway.partner.Partner;
 import io.playgate.gateway.partner.Partners;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
@@ -81,7 +81,7 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     QueryParams query = QueryParams.of(ctx);
     PlayerOptions options = query.playerOptions();
     String partnerName = query.get("partner");
-    GatewayConfig.Partner partner = partnerName == null ? null : partners.byName(partnerName)
+    Partner partner = partnerName == null ? null : partners.byName(partnerName)
         .orElseThrow(() -> ProblemException.badRequest("partner: no partner of that name"));
     EmbedSigner.Verdict verdict = signer.verify(id, query.get("exp"), partnerName, query.get("sig"));
     // a partner's frameAncestors narrow the player; otherwise embed.frameAncestors (recorded by the security policy)
@@ -110,7 +110,8 @@ public final class EmbedHandler implements Handler<RoutingContext> {
   private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions requested, boolean signed, String csp) {
     MediaItem item = entry.item();
     item.visibility().hideInLogs(ctx, item.id());
-    Rights.Decision decision = rights.decide(item, ctx.request(), signed, true);
+    Rights.Decision decision = rights.decide(item, ctx.request(), signed ? Rights.Access.SIGNED_URL : Rights.Access.PUBLIC_ONLY,
+        Rights.Use.EMBEDDED);
     if (decision == Rights.Decision.PRIVATE) {
       forbidden(ctx, csp, "This media is private.");
       return;

@@ -1,11 +1,17 @@
 package io.playgate.gateway.hub;
 
+import io.playgate.gateway.options.ConfigReader;
+import io.playgate.gateway.options.Units;
+import io.playgate.units.Durations;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Options of {@link WebHubClient}.
+ * Options of {@link WebHubClient}, read from the {@value #KEY} section of {@code conf/gateway.yaml} ({@code url},
+ * {@code connectTimeout}, {@code timeout}, {@code maxBodySize}, {@code maxPoolSize}, {@code maxWaitQueueSize},
+ * {@code connectRetryDelay}, {@code apiKey}).
  *
  * @param baseUrl supplies the hub base URL without trailing slash, e.g. {@code https://hub.example} (read per call,
  *     so an embedded hub whose port is known only after binding can be named); never from a request
@@ -24,8 +30,79 @@ import java.util.function.Supplier;
 public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
     int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay, String apiKey) {
 
+  /** The configuration section these options are read from. */
+  public static final String KEY = "hub";
   /** Default {@link #connectRetryDelay()}: 50 ms. */
   public static final Duration DEFAULT_CONNECT_RETRY_DELAY = Duration.ofMillis(50);
+  /** Default {@link #connectTimeout()}: 2 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /** Default {@link #timeout()}: 5 s. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  /** Default {@link #maxBodyBytes()} ({@code hub.maxBodySize}): 1 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /** Default {@link #maxPoolSize()}: 32 connections. */
+  public static final int DEFAULT_MAX_POOL_SIZE = 32;
+  /** Default {@link #maxWaitQueueSize()}: 1024 waiting calls. */
+  public static final int DEFAULT_MAX_WAIT_QUEUE_SIZE = 1024;
+
+  /**
+   * @param baseUrl see {@link #baseUrl()}
+   * @return options with every default, as {@code conf/gateway.yaml} ships them, and no hub credential
+   */
+  public static HubClientOptions defaults(Supplier<String> baseUrl) {
+    return new HubClientOptions(baseUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_MAX_POOL_SIZE, DEFAULT_MAX_WAIT_QUEUE_SIZE, DEFAULT_CONNECT_RETRY_DELAY, null);
+  }
+
+  /**
+   * Reads and checks the client's keys of the {@value #KEY} section: {@code url} (an absolute http(s) URL or empty),
+   * {@code connectTimeout} (1 ms..1 min), {@code timeout} (1 ms..5 min), {@code maxBodySize} (1 KiB..64 MiB),
+   * {@code maxPoolSize} (1..1024), {@code maxWaitQueueSize} (0..100,000), {@code connectRetryDelay} (0..10 s),
+   * {@code apiKey} (empty: none).
+   *
+   * @param json the {@value #KEY} section
+   * @return the options; {@link #baseUrl()} supplies {@code hub.url}, {@code null} when it is empty (the embedded
+   *     hub is then named with {@link #withBaseUrl})
+   * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code hub.timeout}
+   */
+  public static HubClientOptions fromJson(JsonObject json) {
+    ConfigReader h = ConfigReader.of(KEY, json);
+    String url = h.baseUrl("url");
+    return new HubClientOptions(() -> url,
+        h.durationIn("connectTimeout", Duration.ofMillis(1), Duration.ofMinutes(1)),
+        h.durationIn("timeout", Duration.ofMillis(1), Duration.ofMinutes(5)),
+        h.bytesIn("maxBodySize", 1024, 64L * 1024 * 1024),
+        h.intIn("maxPoolSize", 1, 1024),
+        h.intIn("maxWaitQueueSize", 0, 100_000),
+        h.durationIn("connectRetryDelay", Duration.ZERO, Duration.ofSeconds(10)),
+        h.optionalString("apiKey"));
+  }
+
+  /** @return the client's keys of the {@value #KEY} section, as {@link #fromJson} reads them (the API key included) */
+  public JsonObject toJson() {
+    return new JsonObject().put("url", baseUrl.get()).put("connectTimeout", Durations.format(connectTimeout))
+        .put("timeout", Durations.format(timeout)).put("maxBodySize", Units.sizeText(maxBodyBytes))
+        .put("maxPoolSize", maxPoolSize).put("maxWaitQueueSize", maxWaitQueueSize)
+        .put("connectRetryDelay", Durations.format(connectRetryDelay)).put("apiKey", apiKey);
+  }
+
+  /**
+   * @param hubBaseUrl supplies the hub base URL, see {@link #baseUrl()}
+   * @return these options calling that hub
+   */
+  public HubClientOptions withBaseUrl(Supplier<String> hubBaseUrl) {
+    return new HubClientOptions(hubBaseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxWaitQueueSize,
+        connectRetryDelay, apiKey);
+  }
+
+  /**
+   * @param key the hub credential, or {@code null} for none
+   * @return these options with that credential
+   */
+  public HubClientOptions withApiKey(String key) {
+    return new HubClientOptions(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxWaitQueueSize,
+        connectRetryDelay, key);
+  }
 
   /**
    * Options without a hub credential.

@@ -6,8 +6,8 @@ import io.playgate.gateway.cache.Rendered;
 import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
-import io.playgate.gateway.config.GatewayConfig;
-import io.playgate.gateway.partner.RateLimitHandler;
+import io.playgate.gateway.partner.Partner;
+import io.playgate.gateway.partner.Partners;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerSize;
@@ -115,7 +115,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
     if (vary != null) {
       ctx.response().headers().add("Vary", vary);
     }
-    switch (rights.decide(entry.item(), ctx.request(), false, true)) {
+    switch (rights.decide(entry.item(), ctx.request(), Rights.Access.PUBLIC_ONLY, Rights.Use.EMBEDDED)) {
       case PRIVATE -> {
         ctx.fail(new ProblemException(401, "this media is private; its owner can share it through a signed embed URL"));
         return;
@@ -139,7 +139,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
           + size.height() + " px there, and needs at least " + PlayerSize.MIN_WIDTH + "×" + PlayerSize.MIN_HEIGHT));
       return;
     }
-    GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
+    Partner partner = Partners.caller(ctx);
     String partnerName = partner == null ? null : partner.name();
     Rendered rendered = entry.variant(partnerName == null ? req.variantKey() : req.variantKey() + "|partner=" + partnerName,
         () -> {

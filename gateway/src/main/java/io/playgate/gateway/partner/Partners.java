@@ -1,6 +1,6 @@
 package io.playgate.gateway.partner;
 
-import io.playgate.gateway.config.GatewayConfig;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 public final class Partners {
 
-  private final Map<String, GatewayConfig.Partner> byHash = new LinkedHashMap<>();
-  private final Map<String, GatewayConfig.Partner> byName = new LinkedHashMap<>();
+  private static final String CALLER = "playgate.partner";
 
-  private Partners(List<GatewayConfig.Partner> list) {
-    for (GatewayConfig.Partner p : list) {
+  private final Map<String, Partner> byHash = new LinkedHashMap<>();
+  private final Map<String, Partner> byName = new LinkedHashMap<>();
+
+  private Partners(List<Partner> list) {
+    for (Partner p : list) {
       byHash.put(p.keySha256(), p);
       byName.put(p.name(), p);
     }
@@ -31,7 +33,7 @@ public final class Partners {
    * @param list validated partners (unique names and key hashes)
    * @return the registry
    */
-  public static Partners of(List<GatewayConfig.Partner> list) {
+  public static Partners of(List<Partner> list) {
     return new Partners(list);
   }
 
@@ -39,7 +41,7 @@ public final class Partners {
    * @param key an API key as presented by a caller
    * @return the partner it belongs to, or empty
    */
-  public Optional<GatewayConfig.Partner> byKey(String key) {
+  public Optional<Partner> byKey(String key) {
     return Optional.ofNullable(byHash.get(sha256Hex(key)));
   }
 
@@ -47,12 +49,12 @@ public final class Partners {
    * @param name a partner name
    * @return the partner, or empty
    */
-  public Optional<GatewayConfig.Partner> byName(String name) {
+  public Optional<Partner> byName(String name) {
     return Optional.ofNullable(name == null ? null : byName.get(name));
   }
 
   /** @return every partner, in configuration order */
-  public List<GatewayConfig.Partner> all() {
+  public List<Partner> all() {
     return List.copyOf(byName.values());
   }
 
@@ -66,6 +68,24 @@ public final class Partners {
   public List<String> framingOrigins() {
     return byName.values().stream().flatMap(p -> p.frameAncestors().stream())
         .filter(source -> !source.contains("*")).distinct().toList();
+  }
+
+  /**
+   * @param ctx a routing context that {@link RateLimitHandler} has passed
+   * @return the authenticated partner of the request, or {@code null} for an anonymous caller
+   */
+  public static Partner caller(RoutingContext ctx) {
+    return ctx.get(CALLER);
+  }
+
+  /**
+   * Records the authenticated partner of a request, for {@link #caller(RoutingContext)}.
+   *
+   * @param ctx the routing context
+   * @param partner the partner whose key the request presented
+   */
+  static void recordCaller(RoutingContext ctx, Partner partner) {
+    ctx.put(CALLER, partner);
   }
 
   /**

@@ -9,7 +9,6 @@ import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.ProblemHandler;
 import io.playgate.gateway.http.QueryParams;
@@ -47,11 +46,10 @@ import org.slf4j.LoggerFactory;
 public final class RateLimitHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimitHandler.class);
-  private static final String PARTNER = "playgate.partner";
   private static final String METER = "playgate.ratelimit.requests";
 
   private final Partners partners;
-  private final GatewayConfig.RateLimit anonymousLimit;
+  private final RateLimit anonymousLimit;
   private final String clientIpHeader;
   private final TimeMeter clock;
   private final Map<String, Bucket> partnerBuckets = new HashMap<>();
@@ -61,7 +59,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private final Counter anonymousRejected;
   private final Counter unauthorized;
 
-  private RateLimitHandler(Partners partners, GatewayConfig.Partners config, MeterRegistry meters, TimeMeter clock,
+  private RateLimitHandler(Partners partners, PartnersOptions config, MeterRegistry meters, TimeMeter clock,
       Ticker ticker) {
     this.partners = partners;
     this.anonymousLimit = config.anonymous();
@@ -72,7 +70,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         .expireAfterAccess(config.clientIdle())
         .ticker(ticker)
         .build();
-    for (GatewayConfig.Partner p : partners.all()) {
+    for (Partner p : partners.all()) {
       Bucket bucket = bucket(p.rateLimit());
       partnerBuckets.put(p.name(), bucket);
       partnerCounters.put(p.name(), new Counter[] {counter(meters, p.name(), "allowed"), counter(meters, p.name(), "rejected")});
@@ -94,12 +92,12 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
    * @param meters where the limits and their use are recorded
    * @return the handler
    */
-  public static RateLimitHandler create(Partners partners, GatewayConfig.Partners config, MeterRegistry meters) {
+  public static RateLimitHandler create(Partners partners, PartnersOptions config, MeterRegistry meters) {
     return create(partners, config, meters, TimeMeter.SYSTEM_MILLISECONDS, Ticker.systemTicker());
   }
 
   /**
-   * As {@link #create(Partners, GatewayConfig.Partners, MeterRegistry)} with given clocks (tests move fakes).
+   * As {@link #create(Partners, PartnersOptions, MeterRegistry)} with given clocks (tests move fakes).
    *
    * @param partners the partner registry
    * @param config {@code partners.*}
@@ -108,24 +106,16 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
    * @param ticker the client map's clock (idle expiry)
    * @return the handler
    */
-  public static RateLimitHandler create(Partners partners, GatewayConfig.Partners config, MeterRegistry meters,
+  public static RateLimitHandler create(Partners partners, PartnersOptions config, MeterRegistry meters,
       TimeMeter clock, Ticker ticker) {
     return new RateLimitHandler(partners, config, meters, clock, ticker);
-  }
-
-  /**
-   * @param ctx a routing context this handler has passed
-   * @return the authenticated partner of the request, or {@code null} for an anonymous caller
-   */
-  public static GatewayConfig.Partner partner(RoutingContext ctx) {
-    return ctx.get(PARTNER);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String key = presentedKey(ctx);
     if (key != null) {
-      GatewayConfig.Partner partner = partners.byKey(key).orElse(null);
+      Partner partner = partners.byKey(key).orElse(null);
       if (partner == null) {
         unauthorized.increment();
         // RFC 6750 §3: the scheme, its realm and why the token failed
@@ -133,7 +123,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         ctx.fail(new ProblemException(401, "unknown API key: check the Authorization: Bearer header or access_token"));
         return;
       }
-      ctx.put(PARTNER, partner);
+      Partners.recordCaller(ctx, partner);
       Counter[] counters = partnerCounters.get(partner.name());
       if (consume(ctx, partnerBuckets.get(partner.name()), partner.rateLimit(), counters[0], counters[1])) {
         ctx.next();
@@ -156,7 +146,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     }
   }
 
-  private boolean consume(RoutingContext ctx, Bucket bucket, GatewayConfig.RateLimit limit, Counter allowed,
+  private boolean consume(RoutingContext ctx, Bucket bucket, RateLimit limit, Counter allowed,
       Counter rejected) {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
@@ -210,7 +200,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     return peer == null ? "unknown" : peer.hostAddress();
   }
 
-  private Bucket bucket(GatewayConfig.RateLimit limit) {
+  private Bucket bucket(RateLimit limit) {
     return Bucket.builder()
         .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
         .withCustomTimePrecision(clock)
@@ -222,8 +212,8 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         .tag("caller", caller).tag("outcome", outcome).register(meters);
   }
 
-  private static void limitGauges(MeterRegistry meters, String caller, GatewayConfig.RateLimit limit) {
-    Gauge.builder("playgate.ratelimit.capacity", limit, GatewayConfig.RateLimit::capacity)
+  private static void limitGauges(MeterRegistry meters, String caller, RateLimit limit) {
+    Gauge.builder("playgate.ratelimit.capacity", limit, RateLimit::capacity)
         .description("token bucket size (requests)").tag("caller", caller).register(meters);
     Gauge.builder("playgate.ratelimit.period.seconds", limit, l -> l.period().toSeconds())
         .description("token bucket refill period").tag("caller", caller).baseUnit("seconds").register(meters);

@@ -1,6 +1,5 @@
 package io.playgate.gateway.partner;
 
-import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,35 +34,50 @@ public final class Rights {
     TERRITORY
   }
 
+  /** What a request proves about its right to private and unlisted media. */
+  public enum Access {
+    /** No valid signed embed URL: public media only. */
+    PUBLIC_ONLY,
+    /** A valid signed embed URL for this id ({@link EmbedSigner.Verdict#VALID}): private and unlisted media too. */
+    SIGNED_URL
+  }
+
+  /** Where the media would be shown, which decides whether the owner's {@code embeddable} flag applies. */
+  public enum Use {
+    /** Inside someone else's page ({@code /oembed}, {@code /embed/{id}}): {@code embeddable} applies. */
+    EMBEDDED,
+    /** On the gateway's own share page ({@code /media/{id}}): {@code embeddable} does not apply. */
+    OWN_PAGE
+  }
+
   private final String countryHeader;
   private final boolean allowUnknown;
 
-  private Rights(GatewayConfig.Rights config) {
-    this.countryHeader = config.countryHeader();
-    this.allowUnknown = config.unknownCountry() == GatewayConfig.UnknownCountry.ALLOW;
+  private Rights(RightsOptions options) {
+    this.countryHeader = options.countryHeader();
+    this.allowUnknown = options.unknownCountry() == RightsOptions.UnknownCountry.ALLOW;
   }
 
   /**
-   * @param config {@code rights.*}
+   * @param options {@code rights.*}
    * @return the policy
    */
-  public static Rights create(GatewayConfig.Rights config) {
-    return new Rights(config);
+  public static Rights create(RightsOptions options) {
+    return new Rights(options);
   }
 
   /**
    * @param item the MediaItem
    * @param req the viewer's request (for the country header)
-   * @param signed whether the request carries a valid signed embed URL for this item
-   * @param embedding true for embedding routes ({@code /oembed}, {@code /embed/{id}}), where {@code embeddable}
-   *     applies; false for the gateway's own share page
+   * @param access whether the request carries a valid signed embed URL for this item
+   * @param use where the media would be shown
    * @return the decision
    */
-  public Decision decide(MediaItem item, HttpServerRequest req, boolean signed, boolean embedding) {
-    if (item.visibility() != Visibility.PUBLIC && !signed) {
+  public Decision decide(MediaItem item, HttpServerRequest req, Access access, Use use) {
+    if (item.visibility() != Visibility.PUBLIC && access != Access.SIGNED_URL) {
       return Decision.PRIVATE;
     }
-    if (embedding && !item.embeddable()) {
+    if (use == Use.EMBEDDED && !item.embeddable()) {
       return Decision.NOT_EMBEDDABLE;
     }
     if (!territoryAllows(item, country(req))) {

@@ -1,9 +1,8 @@
 package io.playgate.gateway.partner;
 
-import io.playgate.gateway.config.GatewayConfig;
-import io.playgate.gateway.config.Units;
-import io.playgate.gateway.config.ConfigException;
 import io.playgate.gateway.http.JsonBody;
+import io.playgate.gateway.options.Units;
+import io.playgate.gateway.options.ConfigException;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.Handler;
@@ -52,7 +51,7 @@ public final class SignHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    GatewayConfig.Partner partner = RateLimitHandler.partner(ctx);
+    Partner partner = Partners.caller(ctx);
     if (partner == null) {
       // (the problem handler adds the partner-key challenge, WWW-Authenticate: Bearer realm="playgate")
       throw new ProblemException(401, "a partner API key is required (Authorization: Bearer <key>)");

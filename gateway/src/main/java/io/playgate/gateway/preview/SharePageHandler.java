@@ -70,7 +70,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions options) {
     MediaItem item = entry.item();
     item.visibility().hideInLogs(ctx, item.id());
-    Rights.Decision decision = rights.decide(item, ctx.request(), false, false);
+    Rights.Decision decision = rights.decide(item, ctx.request(), Rights.Access.PUBLIC_ONLY, Rights.Use.OWN_PAGE);
     if (decision == Rights.Decision.PRIVATE) {
       ctx.fail(new ProblemException(401, "this media is private"));
       return;

@@ -3,6 +3,9 @@ package io.playgate.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.playgate.gateway.hub.HubOptions;
+import io.playgate.gateway.management.ManagementOptions;
+import io.playgate.gateway.options.ConfigException;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,19 +63,19 @@ class ConfigLoaderTest {
     GatewayConfig c = load(null, Map.of(), new Properties());
     assertThat(c.server().host()).isEqualTo("0.0.0.0");
     assertThat(c.server().port()).isEqualTo(8080);
-    assertThat(c.publicBaseUrl(8080)).isEqualTo("http://localhost:8080");
-    assertThat(c.hub().mode()).isEqualTo(GatewayConfig.HubMode.EMBEDDED);
+    assertThat(c.server().publicBaseUrl(8080)).isEqualTo("http://localhost:8080");
+    assertThat(c.hub().mode()).isEqualTo(HubOptions.Mode.EMBEDDED);
     assertThat(c.hub().catalog()).isEqualTo(Path.of("conf/catalog"));
-    assertThat(c.hub().webhookSecret()).isNull();
-    assertThat(c.hub().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.webhook().secret()).isNull();
+    assertThat(c.hub().client().timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.cache().maxBytes()).isEqualTo(256L * 1024 * 1024);
     assertThat(c.oembed().schemes()).containsExactly("{publicBaseUrl}/media/{id}");
-    assertThat(c.hub().maxWaitQueueSize()).isEqualTo(1024);
-    assertThat(c.hub().connectRetryDelay()).isEqualTo(Duration.ofMillis(50));
-    assertThat(c.hub().breakerMaxFailures()).isEqualTo(5);
-    assertThat(c.hub().breakerFailureWindow()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(c.hub().breakerResetTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(c.hub().webhookMaxBodyBytes()).isEqualTo(64L * 1024);
+    assertThat(c.hub().client().maxWaitQueueSize()).isEqualTo(1024);
+    assertThat(c.hub().client().connectRetryDelay()).isEqualTo(Duration.ofMillis(50));
+    assertThat(c.hub().breaker().maxFailures()).isEqualTo(5);
+    assertThat(c.hub().breaker().failureWindow()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.hub().breaker().resetTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.webhook().maxBodyBytes()).isEqualTo(64L * 1024);
     assertThat(c.cache().staleWhileRevalidate()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.cache().staleIfError()).isEqualTo(Duration.ofMinutes(10));
     assertThat(c.cache().negativeTtl()).isEqualTo(Duration.ofSeconds(30));
@@ -107,7 +110,7 @@ class ConfigLoaderTest {
         props("playgate.server.port", "9200"));
     assertThat(c.server().port()).isEqualTo(9200);
     assertThat(c.server().publicBaseUrl()).isEqualTo("https://play.example");
-    assertThat(c.hub().timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.hub().client().timeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(c.cache().maxBytes()).isEqualTo(64L * 1024 * 1024);
     assertThat(c.server().host()).isEqualTo("0.0.0.0");
   }
@@ -124,7 +127,7 @@ class ConfigLoaderTest {
     assertThat(c.management().host()).isEqualTo("127.0.0.1");
     assertThat(c.management().port()).isEqualTo(9464);
     GatewayConfig custom = load(null, Map.of("PLAYGATE_MANAGEMENT_HOST", "::1"), props("playgate.management.port", "0"));
-    assertThat(custom.management()).isEqualTo(new GatewayConfig.Management("::1", 0));
+    assertThat(custom.management()).isEqualTo(new ManagementOptions("::1", 0));
     for (String[] bad : new String[][] {{"playgate.management.port", "65536"}, {"playgate.management.port", "metrics"},
         {"playgate.management.port", "8080"}, {"playgate.management.host", "127.0.0.1:9464"},
         {"playgate.management.host", "local host"}, {"playgate.management.host", ""}}) {
@@ -212,15 +215,5 @@ class ConfigLoaderTest {
   @Test
   void missingOverlayFile() {
     assertThatThrownBy(() -> load(tmp.resolve("nope.yaml"), Map.of(), new Properties())).hasMessageContaining("overlay file not found");
-  }
-
-  @Test
-  void units() {
-    assertThat(Units.duration("k", "250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(Units.duration("k", "2m")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(Units.duration("k", 1500)).isEqualTo(Duration.ofMillis(1500));
-    assertThat(Units.bytes("k", "64MiB")).isEqualTo(64L << 20);
-    assertThat(Units.bytes("k", "10KB")).isEqualTo(10_000L);
-    assertThatThrownBy(() -> Units.bytes("k", "-1")).isInstanceOf(ConfigException.class);
   }
 }

@@ -3,7 +3,6 @@ package io.playgate.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.playgate.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Signing and verifying embed URLs against a fixed clock. */
 class EmbedSignerTest {
 
-  private static final Partners PARTNERS = Partners.of(List.of(new GatewayConfig.Partner("acme", "0".repeat(64),
-      new GatewayConfig.RateLimit(1, Duration.ofMinutes(1)), List.of())));
+  private static final Partners PARTNERS = Partners.of(List.of(new Partner("acme", "0".repeat(64),
+      new RateLimit(1, Duration.ofMinutes(1)), List.of())));
   private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
 
   private static EmbedSigner at(Instant now) {

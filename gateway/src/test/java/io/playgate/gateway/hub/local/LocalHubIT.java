@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.config.ConfigException;
+import io.playgate.gateway.options.ConfigException;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.Vertx;

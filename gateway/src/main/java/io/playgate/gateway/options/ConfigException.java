@@ -1,4 +1,4 @@
-package io.playgate.gateway.config;
+package io.playgate.gateway.options;
 
 /**
  * A configuration value that cannot be used. The message always starts with the dotted key path

@@ -1,8 +1,11 @@
-package io.playgate.gateway.config;
+package io.playgate.gateway.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.playgate.gateway.config.ConfigLoader;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.options.ConfigException;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +54,11 @@ class PartnerConfigTest {
   void defaults() throws Exception {
     GatewayConfig c = load(null);
     assertThat(c.partners().list()).isEmpty();
-    assertThat(c.partners().anonymous()).isEqualTo(new GatewayConfig.RateLimit(300, Duration.ofMinutes(1)));
+    assertThat(c.partners().anonymous()).isEqualTo(new RateLimit(300, Duration.ofMinutes(1)));
     assertThat(c.partners().clientIpHeader()).isNull();
     assertThat(c.partners().signingSecret()).isNull();
-    assertThat(c.rights()).isEqualTo(new GatewayConfig.Rights(null, GatewayConfig.UnknownCountry.DENY));
-    assertThat(c.hub().apiKey()).isNull();
+    assertThat(c.rights()).isEqualTo(new RightsOptions(null, RightsOptions.UnknownCountry.DENY));
+    assertThat(c.hub().client().apiKey()).isNull();
   }
 
   @Test
@@ -65,10 +68,10 @@ class PartnerConfigTest {
         + "    rateLimit: {capacity: 5, period: 1h}\n    frameAncestors: [https://filed.example, https://*.filed.example]\n");
     GatewayConfig c = load(null, "partners.list", "[" + partner("inline", "0".repeat(64)) + "]",
         "partners.file", file.toString());
-    assertThat(c.partners().list()).extracting(GatewayConfig.Partner::name).containsExactly("inline", "filed");
-    GatewayConfig.Partner filed = c.partners().list().get(1);
+    assertThat(c.partners().list()).extracting(Partner::name).containsExactly("inline", "filed");
+    Partner filed = c.partners().list().get(1);
     assertThat(filed.keySha256()).isEqualTo(HASH);
-    assertThat(filed.rateLimit()).isEqualTo(new GatewayConfig.RateLimit(5, Duration.ofHours(1)));
+    assertThat(filed.rateLimit()).isEqualTo(new RateLimit(5, Duration.ofHours(1)));
     assertThat(filed.frameAncestors()).containsExactly("https://filed.example", "https://*.filed.example");
   }
 

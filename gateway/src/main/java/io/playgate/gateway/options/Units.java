@@ -1,4 +1,4 @@
-package io.playgate.gateway.config;
+package io.playgate.gateway.options;
 
 import io.playgate.units.Durations;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * {@code 1h}, {@code 1d}, {@code 1h30m} (read by {@link Durations}, which the hub simulator shares), and byte sizes
  * such as {@code 512B}, {@code 64KiB}, {@code 1MiB}, {@code 2GiB} (binary, 1024) or {@code 10KB}, {@code 5MB},
  * {@code 1GB} (decimal, 1000). A bare integer is milliseconds for a duration and bytes for a size.
+ * {@link #sizeText(long)} writes a size back in the same units (and {@link Durations#format} a duration), so that an
+ * options object's {@code toJson()} reads back to an equal object.
  */
 public final class Units {
 
@@ -61,5 +63,20 @@ public final class Units {
     } catch (ArithmeticException e) {
       throw new ConfigException(key, "size too large: '" + value + "'");
     }
+  }
+
+  /**
+   * @param bytes a non-negative size in bytes
+   * @return its text in the largest binary unit that holds it exactly, e.g. {@code 64MiB}, {@code 16KiB}, {@code 100B}
+   */
+  public static String sizeText(long bytes) {
+    long[] sizes = {1L << 30, 1L << 20, 1L << 10};
+    String[] names = {"GiB", "MiB", "KiB"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (bytes != 0 && bytes % sizes[i] == 0) {
+        return bytes / sizes[i] + names[i];
+      }
+    }
+    return bytes + "B";
   }
 }

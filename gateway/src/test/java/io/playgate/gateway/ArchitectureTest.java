@@ -38,6 +38,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void cacheKnowsNothingOfHttp() {
+    noClasses().that().resideInAPackage("io.playgate.gateway.cache..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.playgate.gateway.http..", "io.vertx.ext.web..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheAppWiresEverything() {
     noClasses().that().resideOutsideOfPackage("io.playgate.gateway.app..")
         .should().dependOnClassesThat().resideInAPackage("io.playgate.gateway.app..")

@@ -2,7 +2,6 @@ package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.playgate.gateway.cache.HubWebhookHandler;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedHandler;
@@ -33,6 +32,7 @@ import io.playgate.gateway.partner.RateLimit;
 import io.playgate.gateway.partner.RateLimitHandler;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.partner.SignHandler;
+import io.playgate.gateway.takedown.HubWebhookHandler;
 import io.playgate.gateway.preview.CatalogIndexHandler;
 import io.playgate.gateway.preview.SharePageHandler;
 import io.playgate.gateway.view.PlayerViews;

@@ -3,7 +3,7 @@ package io.playgate.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.cache.HubWebhookHandler;
+import io.playgate.gateway.takedown.HubWebhookHandler;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.Vertx;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.cache.HubWebhookHandler;
+import io.playgate.gateway.takedown.HubWebhookHandler;
 import io.playgate.gateway.http.AccessLogHandler;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.LogCapture;

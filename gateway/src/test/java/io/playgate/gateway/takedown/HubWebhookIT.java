@@ -1,4 +1,4 @@
-package io.playgate.gateway.cache;
+package io.playgate.gateway.takedown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.playgate.gateway.cache;
+package io.playgate.gateway.takedown;
 
+import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.http.JsonBody;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.hub.MediaItem;

@@ -164,6 +164,11 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
     return new PlayerOptions(true, startSeconds, theme, color, false, dnt, layout);
   }
 
+  /** @return these options with {@code facade} off: the player loads at once */
+  public PlayerOptions withoutFacade() {
+    return new PlayerOptions(autoplay, startSeconds, theme, color, false, dnt, layout);
+  }
+
   /**
    * @param newLayout the layout to set, or {@code null} for "by kind"
    * @return these options with that layout

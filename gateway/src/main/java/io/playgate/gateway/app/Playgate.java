@@ -23,6 +23,7 @@ import io.playgate.gateway.hub.WebHubClient;
 import io.playgate.gateway.management.ManagementServer;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.options.ConfigException;
+import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.metrics.PlayerEventCounter;
 import io.playgate.gateway.metrics.PlayerEventsHandler;
 import io.playgate.gateway.oembed.OEmbedHandler;
@@ -173,6 +174,7 @@ public final class Playgate {
               : listed != null && !listed.isPrivate() && !listed.removed() ? Visibility.PUBLIC : null;
         };
         Rights rights = Rights.create(config.rights());
+        MediaPipeline pages = MediaPipeline.create(cache, rights, views, templates);
         EmbedSigner signer = EmbedSigner.create(config.partners().signingSecret(), partners, java.time.Clock.systemUTC());
         // one limiter for all server instances: buckets are shared, meters registered once
         RateLimitHandler rateLimit = RateLimitHandler.create(partners, config.partners(), meters);
@@ -186,9 +188,9 @@ public final class Playgate {
                 : "header " + config.partners().clientIpHeader(), signer.enabled() ? "enabled" : "disabled");
         Function<Vertx, Router> routerFactory = v -> Routes.build(v, new Routes.Handlers(
             localHub == null ? null : localHub.router(v),
-            OEmbedHandler.create(schemes, cache, views, templates, config.oembed().providerName(), rights),
-            EmbedHandler.create(cache, views, templates, rights, signer, partners),
-            SharePageHandler.create(cache, views, templates, config.oembed().providerName(), rights),
+            OEmbedHandler.create(schemes, pages, config.oembed().providerName()),
+            EmbedHandler.create(pages, signer, partners),
+            SharePageHandler.create(pages, config.oembed().providerName()),
             WidgetAssetHandler.create(assets),
             HealthCheckHandler.create(v).register("server", p -> p.complete(Status.OK())),
             HealthCheckHandler.create(v).register("hub", 10_000, readiness::check),

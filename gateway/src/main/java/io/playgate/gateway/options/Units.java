@@ -43,8 +43,7 @@ public final class Units {
    * @throws ConfigException when the value is not a size or overflows a {@code long}
    */
   public static long bytes(String key, Object value) {
-    String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
-    Matcher m = SIZE.matcher(text);
+    Matcher m = SIZE.matcher(String.valueOf(value).trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new ConfigException(key, "expected a size like 512KiB, 64MiB or 1GB, was '" + value + "'");
     }
@@ -70,11 +69,11 @@ public final class Units {
    * @return its text in the largest binary unit that holds it exactly, e.g. {@code 64MiB}, {@code 16KiB}, {@code 100B}
    */
   public static String sizeText(long bytes) {
-    long[] sizes = {1L << 30, 1L << 20, 1L << 10};
+    long[] units = {1L << 30, 1L << 20, 1L << 10};
     String[] names = {"GiB", "MiB", "KiB"};
-    for (int i = 0; i < sizes.length; i++) {
-      if (bytes != 0 && bytes % sizes[i] == 0) {
-        return bytes / sizes[i] + names[i];
+    for (int i = 0; i < units.length; i++) {
+      if (bytes != 0 && bytes % units[i] == 0) {
+        return bytes / units[i] + names[i];
       }
     }
     return bytes + "B";

@@ -1,20 +1,19 @@
 package io.playgate.gateway.preview;
 
 import io.playgate.gateway.cache.CachedMedia;
-import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.cache.Rendered;
 import io.playgate.gateway.http.ConditionalResponse;
-import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaKind;
-import io.playgate.gateway.partner.Rights;
+import io.playgate.gateway.page.MediaAnswer;
+import io.playgate.gateway.page.MediaPipeline;
+import io.playgate.gateway.page.Surface;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
 import io.playgate.widgets.SharePageView;
-import io.playgate.widgets.Templates;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -24,78 +23,66 @@ import io.vertx.ext.web.RoutingContext;
  * {@code video.other}, {@code music.album} or {@code music.playlist}), Twitter {@code player} card, and oEmbed
  * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288). Body: the
  * player at full size. Player options in the query apply to the page's player. Sent with a weak {@code ETag}
- * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}.
+ * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}. Rights as
+ * {@link Surface#SHARE_PAGE} prescribes: private and unlisted media have no share page (401, as when the hub refuses
+ * them), media outside the viewer's territories gets a page that plays nothing; {@code embeddable} does not apply to
+ * this page, which is the gateway's own.
  */
 public final class SharePageHandler implements Handler<RoutingContext> {
 
-  private final MediaCache cache;
-  private final PlayerViews views;
-  private final Templates templates;
+  private final MediaPipeline pages;
   private final String siteName;
-  private final Rights rights;
 
-  private SharePageHandler(MediaCache cache, PlayerViews views, Templates templates, String siteName, Rights rights) {
-    this.cache = cache;
-    this.views = views;
-    this.templates = templates;
+  private SharePageHandler(MediaPipeline pages, String siteName) {
+    this.pages = pages;
     this.siteName = siteName;
-    this.rights = rights;
   }
 
   /**
-   * @param cache the media cache
-   * @param views view builder
-   * @param templates template renderer
+   * @param pages the media pipeline (cache, rights, views, templates)
    * @param siteName {@code og:site_name}
-   * @param rights the rights policy: private and unlisted media have no share page (401, as when the hub refuses
-   *     them), media outside the viewer's territories gets a page that plays nothing; {@code embeddable} does not
-   *     apply to this page, which is the gateway's own
    * @return the handler, for a route with an {@code :id} path parameter
    */
-  public static SharePageHandler create(MediaCache cache, PlayerViews views, Templates templates, String siteName,
-      Rights rights) {
-    return new SharePageHandler(cache, views, templates, siteName, rights);
+  public static SharePageHandler create(MediaPipeline pages, String siteName) {
+    return new SharePageHandler(pages, siteName);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (id == null || !MediaItem.ID.matcher(id).matches()) {
-      throw ProblemException.notFound("no media with that id");
-    }
-    PlayerOptions options = QueryParams.of(ctx).playerOptions();
-    cache.get(id).onSuccess(entry -> respond(ctx, entry, options)).onFailure(ctx::fail);
+    String id = MediaPipeline.pathId(ctx);
+    pages.respond(ctx, id, Surface.SHARE_PAGE, new ShareAnswer(QueryParams.of(ctx).playerOptions()));
   }
 
-  private void respond(RoutingContext ctx, CachedMedia entry, PlayerOptions options) {
-    MediaItem item = entry.item();
-    item.visibility().hideInLogs(ctx, item.id());
-    Rights.Decision decision = rights.decide(item, ctx.request(), Rights.Access.PUBLIC_ONLY, Rights.Use.OWN_PAGE);
-    if (decision == Rights.Decision.PRIVATE) {
-      ctx.fail(new ProblemException(401, "this media is private"));
-      return;
+  /** The share page of one request. */
+  private final class ShareAnswer implements MediaAnswer {
+    private final PlayerOptions options;
+
+    ShareAnswer(PlayerOptions options) {
+      this.options = options;
     }
-    String vary = rights.varyHeader(item);
-    if (vary != null) {
-      ctx.response().putHeader("Vary", vary);
+
+    @Override
+    public Rendered render(RoutingContext ctx, CachedMedia entry) {
+      MediaItem item = entry.item();
+      PlayerViews views = pages.views();
+      // oEmbed discovery (oEmbed 1.0 §4) as Link headers (RFC 8288), on the playing page only
+      ctx.response().headers()
+          .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; "
+              + "type=\"application/json+oembed\"")
+          .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
+      return entry.variant("share|" + options.query(),
+          () -> Rendered.of(Buffer.buffer(pages.templates().sharePage(view(item, options)))));
     }
-    if (decision == Rights.Decision.TERRITORY) {
+
+    @Override
+    public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
       SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
-      Rendered unavailable = entry.variant("share-territory", () -> Rendered.of(Buffer.buffer(
-          templates.unavailablePage(views.assets(), item.title(), "Not available in your country."))));
-      ConditionalResponse.end(ctx, unavailable.etag(), entry.cacheControl(), unavailable::body);
-      return;
+      ConditionalResponse.end(ctx, page.etag(), entry.cacheControl(), page::body);
     }
-    Rendered page = entry.variant("share|" + options.query(),
-        () -> Rendered.of(Buffer.buffer(templates.sharePage(view(item, options)))));
-    SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
-    ctx.response().headers()
-        .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; type=\"application/json+oembed\"")
-        .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
-    ConditionalResponse.end(ctx, page.etag(), entry.cacheControl(), page::body);
   }
 
   private SharePageView view(MediaItem item, PlayerOptions options) {
+    PlayerViews views = pages.views();
     PlayerView player = views.player(item, options, item.kind() == MediaKind.VIDEO ? 1280 : 600);
     PlayerView.Source first = player.sources().isEmpty() ? null : player.sources().get(0);
     String ogType = switch (item.kind()) {

@@ -1,8 +1,5 @@
 package io.playgate.gateway.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubException;
@@ -12,10 +9,8 @@ import io.playgate.gateway.hub.MediaItem;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Bound</b>: Caffeine's {@code maximumWeight} of {@link MediaCacheOptions#maxBytes()}, weighing each entry
  *       with its rendered variants ({@link CachedMedia#variant}); a variant dies with its entry.</li>
  * </ul>
- * Caffeine stores, expires (per entry, {@link Expiry}) and bounds the entries; the in-flight map is the only place
+ * Caffeine stores, expires (per entry) and bounds the entries ({@code SlotStore}); the in-flight map is the only place
  * that calls the hub. Time comes from a Caffeine {@link Ticker}, so tests move a fake clock instead of sleeping.
  * Thread-safe; may be called from any event loop.
  */
@@ -54,36 +49,14 @@ public final class MediaCache {
   private final HubClient hub;
   private final MediaCacheOptions options;
   private final Ticker ticker;
-  private final Cache<String, Slot> store;
+  private final SlotStore store;
   private final ConcurrentMap<String, CompletableFuture<CachedMedia>> inflight = new ConcurrentHashMap<>();
 
   private MediaCache(HubClient hub, MediaCacheOptions options, Ticker ticker) {
     this.hub = hub;
     this.options = options;
     this.ticker = ticker;
-    this.store = Caffeine.newBuilder()
-        .ticker(ticker)
-        // eviction work runs on the caller's thread: small, amortised, and deterministic in tests
-        .executor(Runnable::run)
-        .maximumWeight(options.maxBytes())
-        .weigher((String id, Slot s) -> (int) Math.min(Integer.MAX_VALUE, s.weightBytes()))
-        .expireAfter(new Expiry<String, Slot>() {
-          @Override
-          public long expireAfterCreate(String id, Slot s, long now) {
-            return Math.max(0, s.expiresAtNanos() - now);
-          }
-
-          @Override
-          public long expireAfterUpdate(String id, Slot s, long now, long currentDuration) {
-            return Math.max(0, s.expiresAtNanos() - now);
-          }
-
-          @Override
-          public long expireAfterRead(String id, Slot s, long now, long currentDuration) {
-            return currentDuration;
-          }
-        })
-        .build();
+    this.store = new SlotStore(options.maxBytes(), ticker);
   }
 
   /**
@@ -113,7 +86,7 @@ public final class MediaCache {
    */
   public Future<CachedMedia> get(String id) {
     long now = ticker.read();
-    Slot slot = store.getIfPresent(id);
+    Slot slot = store.get(id);
     if (slot instanceof NegativeEntry negative) {
       return Future.failedFuture(negative.failure());
     }
@@ -194,20 +167,12 @@ public final class MediaCache {
    * @return true while the removal is remembered ({@link MediaCacheOptions#negativeTtl()})
    */
   public boolean isTakenDown(String id) {
-    return store.getIfPresent(id) instanceof NegativeEntry negative
+    return store.get(id) instanceof NegativeEntry negative
         && negative.failure().failure() == HubFailure.REMOVED;
   }
 
-  // O(entries) per webhook call, not per id: webhooks are rare, and a stale collection would keep serving the member
   private void invalidateCollectionsListing(Collection<String> ids) {
-    Set<String> members = Set.copyOf(ids);
-    List<String> collections = new ArrayList<>();
-    store.asMap().forEach((key, slot) -> {
-      if (slot instanceof CachedMedia entry && entry.item().items().stream().anyMatch(m -> members.contains(m.id()))) {
-        collections.add(key);
-      }
-    });
-    for (String key : collections) {
+    for (String key : store.collectionsListing(ids)) {
       inflight.remove(key);
       store.invalidate(key);
     }
@@ -220,7 +185,7 @@ public final class MediaCache {
    * @return true when an entry is present; false for none, a negative entry, or a load still in flight
    */
   public boolean isCached(String id) {
-    return store.getIfPresent(id) instanceof CachedMedia;
+    return store.get(id) instanceof CachedMedia;
   }
 
   /**
@@ -230,18 +195,17 @@ public final class MediaCache {
    * @return the item, or {@code null} for no entry, a negative entry, or a load still in flight
    */
   public MediaItem peek(String id) {
-    return store.getIfPresent(id) instanceof CachedMedia entry ? entry.item() : null;
+    return store.get(id) instanceof CachedMedia entry ? entry.item() : null;
   }
 
   /** @return the number of entries, negative ones included (approximate) */
   public long size() {
-    return store.estimatedSize();
+    return store.size();
   }
 
   /** @return the bytes the entries and their variants weigh now (approximate) */
   public long weightedBytes() {
-    store.cleanUp();
-    return store.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    return store.weightedBytes();
   }
 
   /** @return how many ids have a hub request in flight */
@@ -319,20 +283,8 @@ public final class MediaCache {
   }
 
   private void store(String id, Slot slot, boolean current) {
-    if (!current) {
-      return;
-    }
-    if (slot instanceof CachedMedia entry) {
-      entry.variants().onGrow = () -> reweigh(id);
-    }
-    store.put(id, slot);
-  }
-
-  /** A variant was added: Caffeine weighs on write, so write the entry again to count its new bytes. */
-  private void reweigh(String id) {
-    Slot current = store.getIfPresent(id);
-    if (current != null) {
-      store.asMap().replace(id, current, current);
+    if (current) {
+      store.put(id, slot);
     }
   }
 }

@@ -1,20 +1,16 @@
 package io.playgate.gateway.hub;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.impl.ClientPhase;
 import io.vertx.ext.web.client.impl.HttpContext;
-import io.vertx.ext.web.codec.BodyCodec;
-import io.vertx.ext.web.codec.spi.BodyStream;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -110,7 +106,7 @@ public final class WebHubClient implements HubClient {
         .putHeader("Accept", "application/json")
         .followRedirects(false)
         .idleTimeout(options.timeout().toMillis())
-        .as(cappedBody(options.maxBodyBytes()));
+        .as(CappedBody.codec(options.maxBodyBytes()));
     if (ifNoneMatch != null) {
       request.putHeader("If-None-Match", ifNoneMatch);
     }
@@ -139,7 +135,7 @@ public final class WebHubClient implements HubClient {
       if (c instanceof ConnectException || c instanceof io.netty.channel.ConnectTimeoutException) {
         return true;
       }
-      if (c instanceof DeadlineException || c instanceof BodyTooLargeException) {
+      if (c instanceof DeadlineException || c instanceof CappedBody.TooLargeException) {
         return false;
       }
     }
@@ -197,7 +193,7 @@ public final class WebHubClient implements HubClient {
         return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
       }
     }
-    if (cause instanceof BodyTooLargeException) {
+    if (cause instanceof CappedBody.TooLargeException) {
       return new HubException(HubFailure.BAD_RESPONSE, id, cause.getMessage());
     }
     if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
@@ -256,80 +252,6 @@ public final class WebHubClient implements HubClient {
   public Future<Void> close() {
     client.close();
     return Future.succeededFuture();
-  }
-
-  /** A body codec that keeps at most {@code maxBytes} decoded bytes and fails the call beyond that. */
-  static BodyCodec<Buffer> cappedBody(long maxBytes) {
-    return () -> new CappedBodyStream(maxBytes);
-  }
-
-  private static final class CappedBodyStream implements BodyStream<Buffer> {
-    private final long maxBytes;
-    private final Buffer buffer = Buffer.buffer();
-    private final Promise<Buffer> result = Promise.promise();
-    private io.vertx.core.Handler<Throwable> exceptionHandler;
-
-    CappedBodyStream(long maxBytes) {
-      this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public Future<Buffer> result() {
-      return result.future();
-    }
-
-    @Override
-    public void handle(Throwable cause) {
-      result.tryFail(cause);
-    }
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(io.vertx.core.Handler<Throwable> handler) {
-      this.exceptionHandler = handler;
-      return this;
-    }
-
-    @Override
-    public Future<Void> write(Buffer data) {
-      if ((long) buffer.length() + data.length() > maxBytes) {
-        BodyTooLargeException e = new BodyTooLargeException(maxBytes);
-        result.tryFail(e);
-        if (exceptionHandler != null) {
-          exceptionHandler.handle(e);
-        }
-        return Future.failedFuture(e);
-      }
-      buffer.appendBuffer(data);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> end() {
-      result.tryComplete(buffer);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-      return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-      return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(io.vertx.core.Handler<Void> handler) {
-      return this;
-    }
-  }
-
-  /** The decoded body grew past the configured cap. */
-  static final class BodyTooLargeException extends RuntimeException {
-    BodyTooLargeException(long maxBytes) {
-      super("decoded body larger than " + maxBytes + " bytes", null, false, false);
-    }
   }
 
   /** The total deadline of a call passed. */

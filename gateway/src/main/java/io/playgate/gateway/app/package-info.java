@@ -1,6 +1,8 @@
 /**
- * Boot and wiring: reads the configuration, binds the HTTP server, starts the embedded hub when configured, builds
- * the hub client, cache and handlers, and mounts them ({@link io.playgate.gateway.app.Playgate}); the command line
- * ({@link io.playgate.gateway.app.Main}) runs the gateway or one of the operator's commands.
+ * Boot and wiring: binds the HTTP server, starts the embedded hub when configured, builds the pieces every server
+ * instance shares ({@code Wiring}: hub client, cache, media pipeline, partner policy) and the router, in one method
+ * that lists the platform handlers and then one line per capability ({@code GatewayRouter}); the capabilities mount
+ * their own routes ({@link io.playgate.gateway.app.Playgate}). The command line ({@link io.playgate.gateway.app.Main})
+ * runs the gateway or one of the operator's commands.
  */
 package io.playgate.gateway.app;

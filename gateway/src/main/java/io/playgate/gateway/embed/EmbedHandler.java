@@ -42,20 +42,15 @@ public final class EmbedHandler implements Handler<RoutingContext> {
   private final EmbedSigner signer;
   private final Partners partners;
 
-  private EmbedHandler(MediaPipeline pages, EmbedSigner signer, Partners partners) {
-    this.pages = pages;
-    this.signer = signer;
-    this.partners = partners;
-  }
-
   /**
    * @param pages the media pipeline (cache, rights, views, templates)
    * @param signer verifies signed URLs
    * @param partners partners, for {@code partner=<name>} frame-ancestors
-   * @return the handler, for a route with an {@code :id} path parameter
    */
-  public static EmbedHandler create(MediaPipeline pages, EmbedSigner signer, Partners partners) {
-    return new EmbedHandler(pages, signer, partners);
+  EmbedHandler(MediaPipeline pages, EmbedSigner signer, Partners partners) {
+    this.pages = pages;
+    this.signer = signer;
+    this.partners = partners;
   }
 
   @Override

@@ -25,18 +25,12 @@ public final class HostSdkHandler implements Handler<RoutingContext> {
   private final String contentType;
   private final String etag;
 
-  private HostSdkHandler(WidgetAssets.Asset sdk) {
+  /** @param assets the loaded assets */
+  HostSdkHandler(WidgetAssets assets) {
+    WidgetAssets.Asset sdk = assets.hostSdk();
     this.body = Buffer.buffer(sdk.bytes());
     this.contentType = sdk.contentType();
     this.etag = strongEtag(sdk.bytes());
-  }
-
-  /**
-   * @param assets the loaded assets
-   * @return the handler
-   */
-  public static HostSdkHandler create(WidgetAssets assets) {
-    return new HostSdkHandler(assets.hostSdk());
   }
 
   @Override

@@ -20,18 +20,11 @@ public final class WidgetAssetHandler implements Handler<RoutingContext> {
   /** Built once; read-only afterwards, so any event loop may read it without locking. */
   private final Map<String, Body> bodies = new HashMap<>();
 
-  private WidgetAssetHandler(WidgetAssets assets) {
+  /** @param assets the loaded assets */
+  WidgetAssetHandler(WidgetAssets assets) {
     for (WidgetAssets.Asset a : assets.all()) {
       bodies.put(a.path(), new Body(a.contentType(), Buffer.buffer(a.bytes())));
     }
-  }
-
-  /**
-   * @param assets the loaded assets
-   * @return the handler, for a {@code /widgets/*} route
-   */
-  public static WidgetAssetHandler create(WidgetAssets assets) {
-    return new WidgetAssetHandler(assets);
   }
 
   @Override

@@ -24,19 +24,14 @@ public final class PlayerEventsHandler implements Handler<RoutingContext> {
   private final Function<String, Visibility> knownMedia;
   private final PlayerEventCounter counter;
 
-  private PlayerEventsHandler(Function<String, Visibility> knownMedia, PlayerEventCounter counter) {
-    this.knownMedia = knownMedia;
-    this.counter = counter;
-  }
-
   /**
    * @param knownMedia the visibility of an id the gateway knows already (cached, or in the embedded catalogue), or
    *     {@code null} for an unknown one; must not call the hub, so beacons add no hub load
    * @param counter where valid events are counted
-   * @return the handler, for a {@code POST} route behind a {@code BodyHandler} limited to {@link #MAX_BODY_BYTES}
    */
-  public static PlayerEventsHandler create(Function<String, Visibility> knownMedia, PlayerEventCounter counter) {
-    return new PlayerEventsHandler(knownMedia, counter);
+  PlayerEventsHandler(Function<String, Visibility> knownMedia, PlayerEventCounter counter) {
+    this.knownMedia = knownMedia;
+    this.counter = counter;
   }
 
   @Override

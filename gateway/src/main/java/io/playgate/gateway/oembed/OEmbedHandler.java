@@ -49,20 +49,15 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   private final MediaPipeline pages;
   private final String providerName;
 
-  private OEmbedHandler(UrlSchemes schemes, MediaPipeline pages, String providerName) {
-    this.schemes = schemes;
-    this.pages = pages;
-    this.providerName = providerName;
-  }
-
   /**
    * @param schemes accepted URL schemes
    * @param pages the media pipeline (cache, rights, views, templates)
    * @param providerName oEmbed {@code provider_name}
-   * @return the handler
    */
-  public static OEmbedHandler create(UrlSchemes schemes, MediaPipeline pages, String providerName) {
-    return new OEmbedHandler(schemes, pages, providerName);
+  OEmbedHandler(UrlSchemes schemes, MediaPipeline pages, String providerName) {
+    this.schemes = schemes;
+    this.pages = pages;
+    this.providerName = providerName;
   }
 
   /**

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * coerces its values: durations and sizes in human units ({@link Units}), whole numbers in a range, booleans, enums,
  * http(s) base URLs, header names and lists of strings. Text is accepted wherever a number or boolean is expected,
  * since environment variables and system properties arrive as text. Every failure is a {@link ConfigException} whose
- * key is the full dotted path of the value ({@code cache.staleIfError: expected a duration like …}). Immutable.
+ * key is the full dotted path of the value ({@code cache.staleIfError: expected a duration like …}). Every
+ * {@code field} parameter is a key of this section. Immutable.
  */
 public final class ConfigReader {
 
@@ -44,28 +45,17 @@ public final class ConfigReader {
     return new ConfigReader(path, json);
   }
 
-  /**
-   * @param field a key of this section
-   * @return its full dotted path, e.g. {@code cache.staleIfError}
-   */
+  /** @return the full dotted path of {@code field}, e.g. {@code cache.staleIfError} */
   public String path(String field) {
     return path + "." + field;
   }
 
-  /**
-   * @param field a key of this section whose value is a list
-   * @param index an index into the list
-   * @return the full dotted path of that entry, e.g. {@code partners.list[0]}
-   */
+  /** @return the full dotted path of entry {@code index} of the list {@code field}, e.g. {@code partners.list[0]} */
   public String entry(String field, int index) {
     return path(field) + "[" + index + "]";
   }
 
-  /**
-   * @param field a key of this section
-   * @param problem what is wrong with its value, in words
-   * @return the exception to throw, naming the key's full path
-   */
+  /** @return the exception to throw when {@code field}'s value has the {@code problem}, naming its full path */
   public ConfigException invalid(String field, String problem) {
     return new ConfigException(path(field), problem);
   }
@@ -115,15 +105,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
-   * @return the raw value, or {@code null}
-   */
-  public Object raw(String field) {
-    return json.getValue(field);
-  }
-
-  /**
-   * @param field a key of this section
    * @return the trimmed text of the value (numbers and booleans as written), or {@code null} when absent, {@code null}
    *     or empty
    * @throws ConfigException when the value is a list or section
@@ -141,7 +122,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @return the trimmed text of the value, never empty
    * @throws ConfigException when the value is absent, empty, a list or a section
    */
@@ -154,22 +134,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
-   * @param pattern what the trimmed text must match
-   * @param expected what was expected, in words
-   * @return the text, or {@code null} when absent or empty
-   * @throws ConfigException when the text does not match
-   */
-  public String optionalMatching(String field, Pattern pattern, String expected) {
-    String v = optionalString(field);
-    if (v != null && !pattern.matcher(v).matches()) {
-      throw invalid(field, expected + ", was '" + v + "'");
-    }
-    return v;
-  }
-
-  /**
-   * @param field a key of this section
    * @return an HTTP header name (RFC 9110 §5.1), or {@code null} when absent or empty
    * @throws ConfigException when the value is not a header name
    */
@@ -182,7 +146,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @return {@code true} or {@code false} (also from the text {@code true}/{@code false}, any case)
    * @throws ConfigException for anything else
    */
@@ -198,7 +161,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @param min smallest allowed value
    * @param max largest allowed value
    * @return the whole number
@@ -221,7 +183,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @param min shortest allowed duration
    * @param max longest allowed duration
    * @return the duration ({@link Units#duration})
@@ -240,7 +201,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @param min smallest allowed size in bytes
    * @param max largest allowed size in bytes
    * @return the size in bytes ({@link Units#bytes})
@@ -259,7 +219,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @param type the enum whose constants, lower-cased, are the allowed values (case-insensitive)
    * @param <E> the enum
    * @return the constant
@@ -280,7 +239,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @return an absolute http(s) URL without userinfo, query or fragment, with trailing slashes dropped; {@code null}
    *     when absent or blank
    * @throws ConfigException for any other value
@@ -312,7 +270,6 @@ public final class ConfigReader {
   }
 
   /**
-   * @param field a key of this section
    * @return the trimmed, non-blank strings of a list; empty when the value is absent or {@code null}
    * @throws ConfigException when the value is not a list, or an entry not a non-blank string
    */

@@ -1,12 +1,11 @@
 package io.playgate.gateway.preview;
 
 import io.playgate.gateway.cache.CachedMedia;
-import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.http.SecurityHeaders;
+import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
-import io.playgate.widgets.Templates;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -22,40 +21,28 @@ import java.util.function.Supplier;
 public final class CatalogIndexHandler implements Handler<RoutingContext> {
 
   private final Supplier<List<String>> ids;
-  private final MediaCache cache;
-  private final PlayerViews views;
-  private final Templates templates;
+  private final MediaPipeline pages;
   private final String siteName;
-
-  private CatalogIndexHandler(Supplier<List<String>> ids, MediaCache cache, PlayerViews views, Templates templates,
-      String siteName) {
-    this.ids = ids;
-    this.cache = cache;
-    this.views = views;
-    this.templates = templates;
-    this.siteName = siteName;
-  }
 
   /**
    * @param ids the ids to list, in order (empty in remote mode)
-   * @param cache the media cache
-   * @param views view builder
-   * @param templates template renderer
+   * @param pages the media pipeline, for its cache, views and templates
    * @param siteName page title
-   * @return the handler
    */
-  public static CatalogIndexHandler create(Supplier<List<String>> ids, MediaCache cache, PlayerViews views,
-      Templates templates, String siteName) {
-    return new CatalogIndexHandler(ids, cache, views, templates, siteName);
+  CatalogIndexHandler(Supplier<List<String>> ids, MediaPipeline pages, String siteName) {
+    this.ids = ids;
+    this.pages = pages;
+    this.siteName = siteName;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     List<Future<CachedMedia>> loads = new ArrayList<>();
     for (String id : ids.get()) {
-      loads.add(cache.get(id));
+      loads.add(pages.cache().get(id));
     }
     Future.join(loads).onComplete(done -> {
+      PlayerViews views = pages.views();
       List<PlayerView> items = new ArrayList<>();
       for (Future<CachedMedia> f : loads) {
         if (f.succeeded()) {
@@ -64,7 +51,7 @@ public final class CatalogIndexHandler implements Handler<RoutingContext> {
       }
       SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
       ctx.response().putHeader("Cache-Control", "public, max-age=60")
-          .end(io.vertx.core.buffer.Buffer.buffer(templates.indexPage(siteName, views.publicBaseUrl(), views.assets(), items)));
+          .end(io.vertx.core.buffer.Buffer.buffer(pages.templates().indexPage(siteName, views.publicBaseUrl(), views.assets(), items)));
     });
   }
 }

@@ -33,18 +33,13 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   private final MediaPipeline pages;
   private final String siteName;
 
-  private SharePageHandler(MediaPipeline pages, String siteName) {
-    this.pages = pages;
-    this.siteName = siteName;
-  }
-
   /**
    * @param pages the media pipeline (cache, rights, views, templates)
    * @param siteName {@code og:site_name}
-   * @return the handler, for a route with an {@code :id} path parameter
    */
-  public static SharePageHandler create(MediaPipeline pages, String siteName) {
-    return new SharePageHandler(pages, siteName);
+  SharePageHandler(MediaPipeline pages, String siteName) {
+    this.pages = pages;
+    this.siteName = siteName;
   }
 
   @Override

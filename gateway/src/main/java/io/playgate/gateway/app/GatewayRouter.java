@@ -1,0 +1,68 @@
+package io.playgate.gateway.app;
+
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.embed.EmbedRoutes;
+import io.playgate.gateway.http.AccessLogHandler;
+import io.playgate.gateway.http.HeadContentLengthHandler;
+import io.playgate.gateway.http.QueryParams;
+import io.playgate.gateway.http.RequestBodyLimitHandler;
+import io.playgate.gateway.http.RequestIdHandler;
+import io.playgate.gateway.http.Routes;
+import io.playgate.gateway.http.UnknownMethodHandler;
+import io.playgate.gateway.metrics.MetricsRoutes;
+import io.playgate.gateway.oembed.OEmbedRoutes;
+import io.playgate.gateway.partner.PartnerRoutes;
+import io.playgate.gateway.preview.PreviewRoutes;
+import io.playgate.gateway.takedown.TakedownRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.TimeoutHandler;
+
+/** The gateway's router, assembled in one method you can read top to bottom (DESIGN.md §5). */
+final class GatewayRouter {
+
+  private GatewayRouter() {
+  }
+
+  /**
+   * Platform handlers in order, then each capability's routes (each capability mounts its own), then 405s and the
+   * one problem handler ({@link Routes#build()}). Request framing and the request head's deadline are checked before
+   * the router, in {@link ServerVerticle}.
+   *
+   * @param vertx the Vert.x instance
+   * @param w the pieces shared by every server instance
+   * @return a router for one server instance
+   */
+  static Router build(Vertx vertx, Wiring w) {
+    GatewayConfig config = w.config;
+    Routes routes = Routes.create(vertx, config.limits());
+    routes.platform(RequestIdHandler.create());
+    if (config.server().accessLog()) {
+      // SHORT format, secret parameters and private media ids masked (AccessLogFormat); ERROR only for server faults
+      routes.platform(AccessLogHandler.create());
+    }
+    // a method outside RFC 9110's (and PATCH) is 501 on every path; metrics label it "other" (StandardMethods)
+    routes.platform(UnknownMethodHandler.create());
+    routes.platform(TimeoutHandler.create(Routes.REQUEST_TIMEOUT_MILLIS));
+    // a HEAD answer carries the Content-Length its GET would (RFC 9110 §9.3.2), on every readable route
+    routes.platform(HeadContentLengthHandler.create());
+    // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes
+    // that read a body put their own (tighter) limit on it, which also bounds chunked bodies
+    routes.platform(RequestBodyLimitHandler.create(config.limits().maxBodyBytes()));
+    // a malformed query string is 400 on every route (README "parameter policy"), not only where it is read
+    routes.platform(QueryParams.validator());
+
+    if (w.localHub != null) {
+      // the embedded content hub (DESIGN.md §4), reached by the hub client over loopback like a remote hub
+      routes.mount("/hub/*", w.localHub.router(vertx));
+    }
+    PreviewRoutes.mount(routes, w.pages, w.partners, config.oembed().providerName(), w::catalogIds);
+    OEmbedRoutes.mount(routes, config.oembed(), w.pages, w.partners);
+    EmbedRoutes.mount(routes, config.embed(), w.pages, w.partners, w.assets);
+    PartnerRoutes.mount(routes, w.partners, w.publicBaseUrl);
+    MetricsRoutes.mount(routes, w.events, w::knownMedia, w.partners);
+    w.health.mount(routes);
+    TakedownRoutes.mount(routes, config.webhook(), w.cache);
+    return routes.build();
+  }
+}

@@ -1,0 +1,80 @@
+package io.playgate.gateway.app;
+
+import io.playgate.gateway.http.Routes;
+import io.playgate.gateway.hub.HubClient;
+import io.playgate.gateway.hub.HubException;
+import io.playgate.gateway.hub.HubFailure;
+import io.playgate.hub.local.LocalHub;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+/**
+ * Liveness and readiness, {@code GET /health/live} and {@code GET /health/ready}, for load balancers: on the public
+ * router and on the management listener.
+ *
+ * <p>Readiness: this node can take traffic once it has booted. The hub's state is reported in the check's data
+ * ({@code {"hub": "up"}} or {@code {"hub": "TIMEOUT"}}, a {@link HubFailure} name) but never makes the node unready:
+ * every node shares the one hub, and a node whose hub is down still serves its cached entries (stale-if-error,
+ * RFC 5861 §4). Taking all nodes out of rotation during a hub outage would turn a degraded service into no service.
+ * An embedded hub is up once loaded; a remote hub is probed with one MediaItem request (through the circuit breaker,
+ * so an open breaker answers at once).
+ */
+final class Health {
+
+  private static final String PROBE_ID = "playgate-readiness-probe";
+  /** How long the hub probe may take before the check reports it failed, in ms. */
+  private static final long HUB_CHECK_TIMEOUT_MILLIS = 10_000;
+
+  private final LocalHub localHub;
+  private final HubClient client;
+
+  /**
+   * @param localHub the embedded hub, or {@code null} in remote mode
+   * @param client the hub client (behind its circuit breaker)
+   */
+  Health(LocalHub localHub, HubClient client) {
+    this.localHub = localHub;
+    this.client = client;
+  }
+
+  /** @param routes the router under construction */
+  void mount(Routes routes) {
+    routes.readable("/health/live").handler(live(routes.vertx()));
+    routes.readable("/health/ready").handler(ready(routes.vertx()));
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @return a handler answering liveness: up while the process runs
+   */
+  static Handler<RoutingContext> live(Vertx vertx) {
+    return HealthCheckHandler.create(vertx).register("server", p -> p.complete(Status.OK()));
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @return a handler answering readiness, with the hub's state in its data
+   */
+  Handler<RoutingContext> ready(Vertx vertx) {
+    return HealthCheckHandler.create(vertx).register("hub", HUB_CHECK_TIMEOUT_MILLIS, this::check);
+  }
+
+  private void check(Promise<Status> promise) {
+    if (localHub != null) {
+      promise.complete(Status.OK(new JsonObject().put("hub", "up")));
+      return;
+    }
+    client.fetch(PROBE_ID, null).onComplete(ar -> {
+      // any HTTP answer, including 404 for the probe id, means the hub is up
+      boolean up = ar.succeeded() || ar.cause() instanceof HubException he && (he.failure() == HubFailure.NOT_FOUND
+          || he.failure() == HubFailure.REMOVED || he.failure() == HubFailure.PRIVATE);
+      String hub = up ? "up" : ar.cause() instanceof HubException he ? he.failure().name() : "error";
+      promise.complete(Status.OK(new JsonObject().put("hub", hub)));
+    });
+  }
+}

@@ -1,0 +1,112 @@
+package io.playgate.gateway.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.hub.CircuitBreakerHubClient;
+import io.playgate.gateway.hub.HubClient;
+import io.playgate.gateway.hub.HubOptions;
+import io.playgate.gateway.hub.MediaItem;
+import io.playgate.gateway.hub.Visibility;
+import io.playgate.gateway.hub.WebHubClient;
+import io.playgate.gateway.metrics.GatewayMetrics;
+import io.playgate.gateway.metrics.PlayerEventCounter;
+import io.playgate.gateway.page.MediaPipeline;
+import io.playgate.gateway.partner.PartnerPolicy;
+import io.playgate.gateway.partner.Rights;
+import io.playgate.gateway.view.PlayerViews;
+import io.playgate.hub.local.Catalog;
+import io.playgate.hub.local.LocalHub;
+import io.playgate.widgets.Templates;
+import io.playgate.widgets.WidgetAssets;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the boot builds once per process and every server instance's router shares: the hub client, the media cache,
+ * the media pipeline, the partner policy (buckets and meters), the player assets, the player-event counter (its
+ * label bounds) and the health checks. Built once the first server is bound: the public base URL and the embedded
+ * hub's address need the port.
+ */
+final class Wiring {
+
+  final GatewayConfig config;
+  /** The gateway's public base URL, without trailing slash. */
+  final String publicBaseUrl;
+  /** The base URL the hub client calls. */
+  final String hubBaseUrl;
+  /** The embedded hub, or {@code null} in remote mode. */
+  final LocalHub localHub;
+  final HubClient hubClient;
+  final MediaCache cache;
+  final MediaPipeline pages;
+  final PartnerPolicy partners;
+  final WidgetAssets assets;
+  final GatewayMetrics metrics;
+  final PlayerEventCounter events;
+  final Health health;
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param config the validated configuration
+   * @param port the port the first server bound
+   * @param localHub the loaded embedded hub, or {@code null} in remote mode
+   * @param ticker the media cache's clock
+   * @param metrics the process's meter registry
+   */
+  Wiring(Vertx vertx, GatewayConfig config, int port, LocalHub localHub, Ticker ticker, GatewayMetrics metrics) {
+    this.config = config;
+    this.publicBaseUrl = config.server().publicBaseUrl(port);
+    this.hubBaseUrl = localHub != null ? config.server().selfOrigin(port) + "/hub"
+        : config.hub().client().baseUrl().get();
+    this.localHub = localHub;
+    this.hubClient = hubClient(vertx, config.hub(), hubBaseUrl, localHub);
+    this.cache = MediaCache.create(hubClient, config.cache(), ticker);
+    this.assets = WidgetAssets.load();
+    PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
+    this.pages = MediaPipeline.create(cache, Rights.create(config.rights()), views, new Templates());
+    this.partners = PartnerPolicy.create(config.partners(), metrics.registry());
+    this.metrics = metrics;
+    // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
+    this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),
+        config.metrics().eventMediaIds(), partners.partners().framingOrigins());
+    this.health = new Health(localHub, hubClient);
+  }
+
+  /** The hub credential: the embedded hub shares a random per-process one unless {@code hub.apiKey} is set. */
+  private static HubClient hubClient(Vertx vertx, HubOptions hub, String baseUrl, LocalHub localHub) {
+    String key = hub.client().apiKey() != null ? hub.client().apiKey() : localHub != null ? randomKey() : null;
+    if (localHub != null) {
+      localHub.apiKey(key);
+    }
+    return CircuitBreakerHubClient.create(vertx,
+        WebHubClient.create(vertx, hub.client().withBaseUrl(() -> baseUrl).withApiKey(key)), hub.breaker());
+  }
+
+  private static String randomKey() {
+    byte[] b = new byte[32];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /**
+   * A beacon is counted only for media the gateway already knows: cached (its visibility decides whether its id may
+   * be a label), or listed by the embedded hub; checking costs no hub call.
+   *
+   * @param id a media id
+   * @return its visibility, or {@code null} when it is not known
+   */
+  Visibility knownMedia(String id) {
+    MediaItem cached = cache.peek(id);
+    Catalog.Entry listed = cached != null || localHub == null ? null : localHub.catalog().get(id);
+    return cached != null ? cached.visibility()
+        : listed != null && !listed.isPrivate() && !listed.removed() ? Visibility.PUBLIC : null;
+  }
+
+  /** @return the ids the start page lists: the embedded catalogue's listed ones, none in remote mode */
+  List<String> catalogIds() {
+    return localHub == null ? List.of() : localHub.catalog().listedIds();
+  }
+}

@@ -72,19 +72,36 @@ public final class MediaItemParser {
     }
     String title = requiredString(json, "title", context, path);
     String pageUrl = requiredString(json, "pageUrl", context, path);
+    MediaItem.Artist artist = artist(json, context, path);
+    MediaItem.AlbumRef album = album(json, context, path);
+    List<MediaItem.Artwork> artwork = artwork(json, context, path);
+    List<MediaItem.MediaStream> streams = streams(json, context, path);
+    List<MediaItem> items = items(json, context, path, allowItems);
+    List<String> territories = territories(json, context, path);
+    MediaItem.License license = license(json, context, path);
+    Instant updatedAt = updatedAt(json, context, path);
+    Long durationMs = durationMs(json, context, path);
+    return new MediaItem(id, kind, title, artist, album, positiveInt(json, "trackNumber", context, path, false),
+        durationMs, optionalString(json, "description", context, path), pageUrl, artwork, streams,
+        positiveInt(json, "width", context, path, false), positiveInt(json, "height", context, path, false), items,
+        optionalBoolean(json, "embeddable", true, context, path), territories,
+        optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
+        Visibility.fromWire(optionalString(json, "visibility", context, path)));
+  }
 
-    MediaItem.Artist artist = null;
+  private static MediaItem.Artist artist(JsonObject json, String context, String path) {
     JsonObject a = optionalObject(json, "artist", context, path);
-    if (a != null) {
-      artist = new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
-          optionalString(a, "url", context, path + "artist."));
-    }
-    MediaItem.AlbumRef album = null;
+    return a == null ? null : new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
+        optionalString(a, "url", context, path + "artist."));
+  }
+
+  private static MediaItem.AlbumRef album(JsonObject json, String context, String path) {
     JsonObject al = optionalObject(json, "album", context, path);
-    if (al != null) {
-      album = new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
-          optionalString(al, "title", context, path + "album."));
-    }
+    return al == null ? null : new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
+        optionalString(al, "title", context, path + "album."));
+  }
+
+  private static List<MediaItem.Artwork> artwork(JsonObject json, String context, String path) {
     List<MediaItem.Artwork> artwork = new ArrayList<>();
     JsonArray art = optionalArray(json, "artwork", context, path);
     for (int i = 0; art != null && i < art.size(); i++) {
@@ -93,6 +110,10 @@ public final class MediaItemParser {
       artwork.add(new MediaItem.Artwork(requiredString(o, "url", context, p), positiveInt(o, "width", context, p, true),
           positiveInt(o, "height", context, p, true)));
     }
+    return List.copyOf(artwork);
+  }
+
+  private static List<MediaItem.MediaStream> streams(JsonObject json, String context, String path) {
     List<MediaItem.MediaStream> streams = new ArrayList<>();
     JsonArray st = optionalArray(json, "streams", context, path);
     for (int i = 0; st != null && i < st.size(); i++) {
@@ -101,6 +122,10 @@ public final class MediaItemParser {
       streams.add(new MediaItem.MediaStream(requiredString(o, "url", context, p),
           requiredString(o, "mimeType", context, p), positiveInt(o, "bitrateKbps", context, p, false)));
     }
+    return List.copyOf(streams);
+  }
+
+  private static List<MediaItem> items(JsonObject json, String context, String path, boolean allowItems) {
     List<MediaItem> items = new ArrayList<>();
     JsonArray its = optionalArray(json, "items", context, path);
     if (its != null && !allowItems) {
@@ -109,49 +134,49 @@ public final class MediaItemParser {
     for (int i = 0; its != null && i < its.size(); i++) {
       items.add(item(element(its, i, context, path + "items"), context, path + "items[" + i + "].", false));
     }
-    List<String> territories = new ArrayList<>();
+    return List.copyOf(items);
+  }
+
+  private static List<String> territories(JsonObject json, String context, String path) {
     JsonArray ter = optionalArray(json, "territories", context, path);
     if (ter == null) {
-      territories.add("*");
-    } else {
-      for (int i = 0; i < ter.size(); i++) {
-        if (!(ter.getValue(i) instanceof String t)) {
-          throw bad(context, path + "territories[" + i + "] is not a string");
-        }
-        territories.add(t);
-      }
+      return List.of("*");
     }
-    MediaItem.License license = null;
+    List<String> territories = new ArrayList<>();
+    for (int i = 0; i < ter.size(); i++) {
+      if (!(ter.getValue(i) instanceof String t)) {
+        throw bad(context, path + "territories[" + i + "] is not a string");
+      }
+      territories.add(t);
+    }
+    return List.copyOf(territories);
+  }
+
+  private static MediaItem.License license(JsonObject json, String context, String path) {
     JsonObject lic = optionalObject(json, "license", context, path);
-    if (lic != null) {
-      license = new MediaItem.License(requiredString(lic, "name", context, path + "license."),
-          optionalString(lic, "url", context, path + "license."),
-          optionalString(lic, "attribution", context, path + "license."));
-    }
-    Instant updatedAt = null;
+    return lic == null ? null : new MediaItem.License(requiredString(lic, "name", context, path + "license."),
+        optionalString(lic, "url", context, path + "license."),
+        optionalString(lic, "attribution", context, path + "license."));
+  }
+
+  private static Instant updatedAt(JsonObject json, String context, String path) {
     String updated = optionalString(json, "updatedAt", context, path);
-    if (updated != null) {
-      try {
-        updatedAt = Instant.parse(updated);
-      } catch (DateTimeParseException e) {
-        throw bad(context, path + "updatedAt is not an RFC 3339 UTC timestamp");
-      }
+    try {
+      return updated == null ? null : Instant.parse(updated);
+    } catch (DateTimeParseException e) {
+      throw bad(context, path + "updatedAt is not an RFC 3339 UTC timestamp");
     }
-    Long durationMs = null;
+  }
+
+  private static Long durationMs(JsonObject json, String context, String path) {
     Object d = json.getValue("durationMs");
-    if (d != null) {
-      if (!(d instanceof Integer || d instanceof Long) || ((Number) d).longValue() < 0) {
-        throw bad(context, path + "durationMs is not a non-negative integer");
-      }
-      durationMs = ((Number) d).longValue();
+    if (d == null) {
+      return null;
     }
-    return new MediaItem(id, kind, title, artist, album, positiveInt(json, "trackNumber", context, path, false),
-        durationMs, optionalString(json, "description", context, path), pageUrl, List.copyOf(artwork),
-        List.copyOf(streams), positiveInt(json, "width", context, path, false),
-        positiveInt(json, "height", context, path, false), List.copyOf(items),
-        optionalBoolean(json, "embeddable", true, context, path), List.copyOf(territories),
-        optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
-        Visibility.fromWire(optionalString(json, "visibility", context, path)));
+    if (!(d instanceof Integer || d instanceof Long) || ((Number) d).longValue() < 0) {
+      throw bad(context, path + "durationMs is not a non-negative integer");
+    }
+    return ((Number) d).longValue();
   }
 
   /**
@@ -227,15 +252,10 @@ public final class MediaItemParser {
   }
 
   private static String optionalString(JsonObject o, String field, String ctx, String path) {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof String s)) {
-      throw bad(ctx, path + field + " is not a string");
-    }
-    return wellFormed(s);
+    String v = optional(o, field, String.class, "a string", ctx, path);
+    return v == null ? null : wellFormed(v);
   }
+
 
   private static Integer positiveInt(JsonObject o, String field, String ctx, String path, boolean required) {
     Object v = o.getValue(field);
@@ -252,37 +272,29 @@ public final class MediaItemParser {
   }
 
   private static boolean optionalBoolean(JsonObject o, String field, boolean dflt, String ctx, String path) {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return dflt;
-    }
-    if (!(v instanceof Boolean b)) {
-      throw bad(ctx, path + field + " is not a boolean");
-    }
-    return b;
+    Boolean v = optional(o, field, Boolean.class, "a boolean", ctx, path);
+    return v == null ? dflt : v;
   }
+
 
   private static JsonObject optionalObject(JsonObject o, String field, String ctx, String path) {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof JsonObject obj)) {
-      throw bad(ctx, path + field + " is not an object");
-    }
-    return obj;
+    return optional(o, field, JsonObject.class, "an object", ctx, path);
   }
 
+
   private static JsonArray optionalArray(JsonObject o, String field, String ctx, String path) {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof JsonArray arr)) {
-      throw bad(ctx, path + field + " is not an array");
-    }
-    return arr;
+    return optional(o, field, JsonArray.class, "an array", ctx, path);
   }
+
+  /** The value of {@code field} when it is a {@code type}, {@code null} when absent; else the body is bad. */
+  private static <T> T optional(JsonObject o, String field, Class<T> type, String what, String ctx, String path) {
+    Object v = o.getValue(field);
+    if (v != null && !type.isInstance(v)) {
+      throw bad(ctx, path + field + " is not " + what);
+    }
+    return type.cast(v);
+  }
+
 
   private static JsonObject element(JsonArray arr, int i, String ctx, String path) {
     if (!(arr.getValue(i) instanceof JsonObject obj)) {

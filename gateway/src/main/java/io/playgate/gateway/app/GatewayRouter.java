@@ -18,7 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.TimeoutHandler;
 
-/** The gateway's router, assembled in one method you can read top to bottom (DESIGN.md §5). */
+/** The gateway's router, assembled in one method you can read top to bottom. */
 final class GatewayRouter {
 
   private GatewayRouter() {
@@ -53,7 +53,7 @@ final class GatewayRouter {
     routes.platform(QueryParams.validator());
 
     if (w.localHub != null) {
-      // the embedded content hub (DESIGN.md §4), reached by the hub client over loopback like a remote hub
+      // the embedded content hub, reached by the hub client over loopback like a remote hub
       routes.mount("/hub/*", w.localHub.router(vertx));
     }
     PreviewRoutes.mount(routes, w.pages, w.partners, config.oembed().providerName(), w::catalogIds);

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one respond pipeline of the media routes ({@code /oembed}, {@code /embed/{id}}, {@code /media/{id}}), in the
- * order of the hot path (DESIGN.md §5): the media cache's entry for the id → {@code Vary} by the viewer's country
+ * order of the hot path: the media cache's entry for the id → {@code Vary} by the viewer's country
  * when the item's territories make the answer depend on it (RFC 9110 §12.5.5) → the rights' decision for the viewer
  * ({@link Rights}) → the rendered variant of a playing answer, or the refusal its {@link Surface} prescribes → the
  * route's own end (typically a conditional response, RFC 9110 §13.1.2). A failed cache lookup goes to the problem

@@ -6,7 +6,7 @@ import io.playgate.gateway.http.Routes;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * Mounts the hub's webhook {@code POST /hooks/hub} (DESIGN.md §2): the raw body, capped (413), is what the signature
+ * Mounts the hub's webhook {@code POST /hooks/hub}: the raw body, capped (413), is what the signature
  * covers. While {@code hub.webhookSecret} is unset the route answers 404.
  */
 public final class TakedownRoutes {

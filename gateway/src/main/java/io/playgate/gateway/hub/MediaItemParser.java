@@ -15,11 +15,8 @@ import java.util.List;
  * wrong type (a string where a number belongs, {@code "width": "720px"}, a fraction where an integer belongs)
  * fails with {@link HubFailure#BAD_RESPONSE}.
  *
- * <p>Replacement rule: every string is made well-formed for every output (HTML, XML 1.0, JSON): a lone UTF-16
- * surrogate, a C0 control character other than TAB, LF and CR, and the non-characters U+FFFE and U+FFFF are each
- * replaced by U+FFFD; a CR LF pair or a lone CR becomes LF (the line-break normalisation every HTML and XML parser
- * applies to its input, so a string round-trips exactly through every output). Everything else, including emoji
- * sequences and right-to-left text, is kept as sent.
+ * <p>Replacement rule: every string is made well-formed for every output (HTML, XML 1.0, JSON), see
+ * {@link WellFormedText}.
  */
 public final class MediaItemParser {
 
@@ -197,46 +194,14 @@ public final class MediaItemParser {
   }
 
   /**
-   * Applies the replacement rule of this class to one string.
+   * Applies the replacement rule of this class to one string ({@link WellFormedText#of}).
    *
    * @param s any string
    * @return {@code s} with lone surrogates, C0 controls (but TAB, LF, CR) and U+FFFE/U+FFFF replaced by U+FFFD,
    *     and CR LF or a lone CR replaced by LF
    */
   public static String wellFormed(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean bad;
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-          if (out != null) {
-            out.append(c).append(s.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-        bad = true;
-      } else if (c == '\r') {
-        if (out == null) {
-          out = new StringBuilder(s.length()).append(s, 0, i);
-        }
-        if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
-          out.append('\n');
-        }
-        continue;
-      } else {
-        bad = Character.isLowSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            || c == '\uFFFE' || c == '\uFFFF';
-      }
-      if (bad && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (out != null) {
-        out.append(bad ? '\uFFFD' : c);
-      }
-    }
-    return out == null ? s : out.toString();
+    return WellFormedText.of(s);
   }
 
   private static HubException bad(String id, String reason) {

@@ -40,12 +40,12 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
     } else if (cause instanceof TooLongHttpHeaderException) {
       status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
       detail = "the request headers are too large";
-    } else if (cause instanceof RequestFraming.UnsupportedVersionException
-        || cause instanceof RequestFraming.MalformedVersionException) {
-      status = cause instanceof RequestFraming.UnsupportedVersionException
+    } else if (cause instanceof StrictRequestDecoder.UnsupportedVersionException
+        || cause instanceof StrictRequestDecoder.MalformedVersionException) {
+      status = cause instanceof StrictRequestDecoder.UnsupportedVersionException
           ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
       detail = cause.getMessage();
-    } else if (cause instanceof RequestFraming.AmbiguousFramingException) {
+    } else if (cause instanceof StrictRequestDecoder.AmbiguousFramingException) {
       status = HttpResponseStatus.BAD_REQUEST;
       detail = RequestFraming.CONTENT_LENGTH_AND_TRANSFER_ENCODING;
     } else if (cause != null && cause.getMessage() != null && cause.getMessage().contains("Content-Length")) {

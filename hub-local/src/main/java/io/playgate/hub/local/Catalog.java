@@ -125,25 +125,7 @@ public final class Catalog {
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (JsonObject item : wire.values()) {
       String id = item.getString("id");
-      JsonArray items = item.getJsonArray("items");
-      if (items != null) {
-        JsonArray expanded = new JsonArray();
-        for (int i = 0; i < items.size(); i++) {
-          JsonObject ref = items.getJsonObject(i);
-          if (ref != null && ref.size() == 1 && ref.getValue("id") instanceof String refId) {
-            JsonObject target = wire.get(refId);
-            if (target == null) {
-              throw new IllegalArgumentException("catalog.json " + id + ".items[" + i + "] names unknown id '" + refId + "'");
-            }
-            JsonObject copy = target.copy();
-            copy.remove("items");
-            expanded.add(copy);
-          } else {
-            expanded.add(ref);
-          }
-        }
-        item.put("items", expanded);
-      }
+      expandItems(id, item, wire);
       try {
         check.check(id, item);
       } catch (IllegalArgumentException e) {
@@ -154,6 +136,30 @@ public final class Catalog {
       entries.put(id, new Entry(id, body, etagOf(body), f[0], f[1]));
     }
     return new Catalog(entries, files);
+  }
+
+  /** Replaces each {@code {"id": …}} reference in an album's or playlist's {@code items} with that item. */
+  private static void expandItems(String id, JsonObject item, Map<String, JsonObject> wire) {
+    JsonArray items = item.getJsonArray("items");
+    if (items == null) {
+      return;
+    }
+    JsonArray expanded = new JsonArray();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject ref = items.getJsonObject(i);
+      if (ref != null && ref.size() == 1 && ref.getValue("id") instanceof String refId) {
+        JsonObject target = wire.get(refId);
+        if (target == null) {
+          throw new IllegalArgumentException("catalog.json " + id + ".items[" + i + "] names unknown id '" + refId + "'");
+        }
+        JsonObject copy = target.copy();
+        copy.remove("items");
+        expanded.add(copy);
+      } else {
+        expanded.add(ref);
+      }
+    }
+    item.put("items", expanded);
   }
 
   /**

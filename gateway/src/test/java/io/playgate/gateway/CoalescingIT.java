@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
+import io.playgate.hub.simulator.FaultSettings;
 import io.playgate.hub.simulator.HubFaults;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
@@ -70,7 +71,7 @@ class CoalescingIT {
   void embeddedGatewayCoalesces() {
     embedded.localHub().resetCounts();
     // a slow hub, so every request of the burst arrives while the first hub call is still in flight
-    HubFaults.of(embedded.localHub()).set(HubFaults.FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+    HubFaults.of(embedded.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
     List<HttpResponse<String>> responses = burst(embedded.publicBaseUrl(), "t2");
     assertAllSame(responses);
     assertThat(embedded.localHub().requestCount("t2")).isEqualTo(1);
@@ -81,7 +82,7 @@ class CoalescingIT {
   void remoteGatewayCoalesces() {
     remote = TestGateway.start(vertx, Map.of("hub.mode", "remote", "hub.url", embedded.publicBaseUrl() + "/hub"));
     embedded.localHub().resetCounts();
-    HubFaults.of(embedded.localHub()).set(HubFaults.FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+    HubFaults.of(embedded.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
     List<HttpResponse<String>> responses = burst(remote.publicBaseUrl(), "v1");
     assertAllSame(responses);
     assertThat(Http.json(responses.get(0)).getString("type")).isEqualTo("video");

@@ -12,7 +12,7 @@ import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
 import io.playgate.hub.simulator.HubFaults;
 import io.playgate.hub.simulator.HubFaults.Answer;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;

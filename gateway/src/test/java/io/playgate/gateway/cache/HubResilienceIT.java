@@ -7,7 +7,7 @@ import io.playgate.gateway.testing.FakeTicker;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
 import io.playgate.hub.simulator.HubFaults;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.URLEncoder;

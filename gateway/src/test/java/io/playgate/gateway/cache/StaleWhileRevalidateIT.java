@@ -8,7 +8,7 @@ import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.ScriptedHub;
 import io.playgate.gateway.testing.TestGateway;
 import io.playgate.hub.simulator.HubFaults;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -9,7 +9,7 @@ import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.LogCapture;
 import io.playgate.gateway.testing.TestGateway;
 import io.playgate.hub.simulator.HubFaults;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

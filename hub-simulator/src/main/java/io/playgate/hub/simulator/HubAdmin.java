@@ -1,7 +1,7 @@
 package io.playgate.hub.simulator;
 
 import io.playgate.hub.local.LocalHub;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.playgate.hub.local.LocalHub;
 import io.playgate.hub.simulator.HubFaults.Answer;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

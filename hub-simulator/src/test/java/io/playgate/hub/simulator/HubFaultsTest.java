@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.playgate.hub.simulator.HubFaults.Answer;
-import io.playgate.hub.simulator.HubFaults.FaultSettings;
+import io.playgate.hub.simulator.FaultSettings;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;

@@ -573,8 +573,8 @@ pl["updatedAt"] = updated_at
 media.append(pl)
 
 # ---- rights demos ----------------------------------------------------------------------
-# Copies of catalogue tracks (the same files: no new media) that show the hub's rights fields (DESIGN.md §2,
-# README "Rights"), plus one track flagged explicit. The flags are this demo catalogue's, not statements by the
+# Copies of catalogue tracks (the same files: no new media) that show the hub's rights fields (ARCHITECTURE.md "Hub API v1",
+# docs/partners.md "Rights"), plus one track flagged explicit. The flags are this demo catalogue's, not statements by the
 # artists or rights holders. "private" is a catalogue-only flag (hub.local.Catalog: answered 403 without the hub
 # credential); "visibility", "embeddable" and "territories" are wire fields.
 RIGHTS_DEMOS = [

@@ -4,6 +4,7 @@ import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedRoutes;
 import io.playgate.gateway.http.AccessLogHandler;
 import io.playgate.gateway.http.HeadContentLengthHandler;
+import io.playgate.gateway.http.OpenApiDocument;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.RequestBodyLimitHandler;
 import io.playgate.gateway.http.RequestIdHandler;
@@ -17,9 +18,18 @@ import io.playgate.gateway.takedown.TakedownRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.List;
 
 /** The gateway's router, assembled in one method you can read top to bottom. */
 final class GatewayRouter {
+
+  /**
+   * The parts of the OpenAPI description ({@link OpenApiDocument}), in the order of the routes below: each
+   * capability's routes class, whose package holds its {@value OpenApiDocument#FRAGMENT}, the health checks, and
+   * {@code /openapi.json} itself.
+   */
+  static final List<Class<?>> API_PARTS = List.of(PreviewRoutes.class, OEmbedRoutes.class, EmbedRoutes.class,
+      PartnerRoutes.class, MetricsRoutes.class, Health.class, TakedownRoutes.class, OpenApiDocument.class);
 
   private GatewayRouter() {
   }
@@ -63,6 +73,7 @@ final class GatewayRouter {
     MetricsRoutes.mount(routes, w.events, w::knownMedia, w.partners);
     w.health.mount(routes);
     TakedownRoutes.mount(routes, config.webhook(), w.cache);
+    w.api.mount(routes);
     return routes.build();
   }
 }

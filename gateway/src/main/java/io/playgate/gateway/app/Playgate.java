@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.http.OpenApiDocument;
 import io.playgate.gateway.hub.HubOptions;
 import io.playgate.gateway.hub.MediaItemParser;
 import io.playgate.gateway.management.ManagementServer;
@@ -136,6 +137,18 @@ public final class Playgate {
     LOG.info("playgate listening on {}:{} publicBaseUrl={} hub={} ({}); management (/metrics) on {}:{}",
         config.server().host(), port, wiring.publicBaseUrl, wiring.hubBaseUrl,
         config.hub().mode().name().toLowerCase(Locale.ROOT), config.management().host(), managementPort);
+  }
+
+  /**
+   * The gateway's OpenAPI description: the shared part plus the paths of each capability the router mounts, read
+   * from beside its code ({@link OpenApiDocument}). Blocking class-path reads: once, at boot.
+   *
+   * @param publicBaseUrl the public base URL, without trailing slash
+   * @return the document
+   * @throws IllegalStateException when a part is missing or malformed
+   */
+  public static OpenApiDocument apiDescription(String publicBaseUrl) {
+    return OpenApiDocument.assemble(publicBaseUrl, GatewayRouter.API_PARTS);
   }
 
   /** @return the port the server listens on */

@@ -3,6 +3,7 @@ package io.playgate.gateway.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.http.OpenApiDocument;
 import io.playgate.gateway.hub.CircuitBreakerHubClient;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubOptions;
@@ -27,7 +28,7 @@ import java.util.List;
 /**
  * What the boot builds once per process and every server instance's router shares: the hub client, the media cache,
  * the media pipeline, the partner policy (buckets and meters), the player assets, the player-event counter (its
- * label bounds) and the health checks. Built once the first server is bound: the public base URL and the embedded
+ * label bounds), the health checks and the OpenAPI description. Built once the first server is bound: the public base URL and the embedded
  * hub's address need the port.
  */
 final class Wiring {
@@ -47,6 +48,8 @@ final class Wiring {
   final GatewayMetrics metrics;
   final PlayerEventCounter events;
   final Health health;
+  /** The OpenAPI description served at {@code /openapi.json}, assembled once. */
+  final OpenApiDocument api;
 
   /**
    * @param vertx the Vert.x instance
@@ -73,6 +76,7 @@ final class Wiring {
     this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
     this.health = new Health(localHub, hubClient);
+    this.api = Playgate.apiDescription(publicBaseUrl);
   }
 
   /** The hub credential: the embedded hub shares a random per-process one unless {@code hub.apiKey} is set. */

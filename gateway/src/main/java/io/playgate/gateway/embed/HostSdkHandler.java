@@ -5,9 +5,6 @@ import io.playgate.widgets.WidgetAssets;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code GET /embed.js}: the host-page SDK. Partners reference it by this fixed URL, so it is short-cached
@@ -30,7 +27,7 @@ public final class HostSdkHandler implements Handler<RoutingContext> {
     WidgetAssets.Asset sdk = assets.hostSdk();
     this.body = Buffer.buffer(sdk.bytes());
     this.contentType = sdk.contentType();
-    this.etag = strongEtag(sdk.bytes());
+    this.etag = ConditionalResponse.strongEtag(sdk.bytes());
   }
 
   @Override
@@ -40,13 +37,5 @@ public final class HostSdkHandler implements Handler<RoutingContext> {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Access-Control-Allow-Origin", "*");
     ConditionalResponse.end(ctx, etag, "public, max-age=" + MAX_AGE_SECONDS, () -> body);
-  }
-
-  private static String strongEtag(byte[] bytes) {
-    try {
-      return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

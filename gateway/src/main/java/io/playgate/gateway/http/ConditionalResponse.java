@@ -4,6 +4,9 @@ import io.playgate.hub.local.EntityTags;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Ends a cacheable response towards clients: {@code ETag} and {@code Cache-Control} always, and {@code 304 Not
@@ -30,5 +33,20 @@ public final class ConditionalResponse {
       return;
     }
     resp.end(body.get());
+  }
+
+  /**
+   * A strong entity tag for fixed bytes (RFC 9110 §8.8.3): the first 128 bits of their SHA-256, so it changes exactly
+   * when they do.
+   *
+   * @param bytes the representation's bytes, not {@code null}
+   * @return the tag, quoted (32 hex digits between double quotes)
+   */
+  public static String strongEtag(byte[] bytes) {
+    try {
+      return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

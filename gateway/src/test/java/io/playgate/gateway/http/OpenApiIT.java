@@ -188,6 +188,7 @@ class OpenApiIT {
     post("/events", 400, base + "/events", event.replace("t1", NOBODY), "Content-Type", "application/json");
     post("/events", 413, base + "/events", " ".repeat(2048) + event, "Content-Type", "application/json");
     post("/events", 415, base + "/events", event, "Content-Type", "text/html");
+    post("/events", 401, base + "/events?access_token=not-a-key", event, "Content-Type", "application/json");
   }
 
   private void signedUrls() {
@@ -219,6 +220,8 @@ class OpenApiIT {
     get("/media/{id}", 429, base + "/media/t2", "Authorization", limited);
     post("/partner/sign", 429, base + "/partner/sign", "{\"id\": \"t2\"}", "Content-Type", "application/json",
         "Authorization", limited);
+    post("/events", 429, base + "/events", "{\"v\": 1, \"media\": \"t2\", \"event\": \"play\", \"origin\": \"null\"}",
+        "Content-Type", "application/json", "Authorization", limited);
   }
 
   /** Ids asked of the hub for the first time while it fails: 502 for an error, 504 past hub.timeout (1 s). */

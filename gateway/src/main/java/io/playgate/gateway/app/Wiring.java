@@ -28,8 +28,8 @@ import java.util.List;
 /**
  * What the boot builds once per process and every server instance's router shares: the hub client, the media cache,
  * the media pipeline, the partner policy (buckets and meters), the player assets, the player-event counter (its
- * label bounds), the health checks and the OpenAPI description. Built once the first server is bound: the public base URL and the embedded
- * hub's address need the port.
+ * label bounds), the health checks and the OpenAPI description. Built once the first server is bound: the public
+ * base URL and the embedded hub's address need the port.
  */
 final class Wiring {
 

@@ -67,7 +67,8 @@ public final class OpenApiDocument {
       JsonObject part = load(capability, FRAGMENT);
       for (String key : part.fieldNames()) {
         if (!FRAGMENT_KEYS.contains(key)) {
-          throw new IllegalStateException(where + ": unexpected top-level key '" + key + "' (expected " + FRAGMENT_KEYS + ")");
+          throw new IllegalStateException(where + ": unexpected top-level key '" + key + "' (expected "
+              + FRAGMENT_KEYS + ")");
         }
       }
       merge(paths, part.getJsonObject("paths", new JsonObject()), where + " paths");

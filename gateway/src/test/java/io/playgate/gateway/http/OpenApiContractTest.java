@@ -63,7 +63,8 @@ class OpenApiContractTest {
   void everyPathOfEveryCapabilityIsThereOnceWithAnOperationIdAndATag() {
     JsonObject paths = DOCUMENT.document().getJsonObject("paths");
     assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/", "/oembed", "/embed/{id}", "/media/{id}", "/embed.js",
-        "/widgets/{asset}", "/events", "/partner/sign", "/hooks/hub", "/health/live", "/health/ready", "/openapi.json");
+        "/widgets/{asset}", "/events", "/partner/sign", "/hooks/hub", "/health/live", "/health/ready", "/openapi.json",
+        "/favicon.ico");
     Set<String> ids = new HashSet<>();
     for (String path : paths.fieldNames()) {
       for (Map.Entry<String, Object> op : paths.getJsonObject(path)) {
@@ -128,6 +129,21 @@ class OpenApiContractTest {
         Map.of("Retry-After", List.of("3"))))).isEmpty();
   }
 
+  @Test
+  void anHtmlErrorPageIsDocumentedForPagesOnlyAndA401NeedsItsChallenge() {
+    Map<String, List<String>> challenge = Map.of("WWW-Authenticate", List.of("Bearer realm=\"playgate\""));
+    String html = "<!doctype html><html><body>This track isn't available</body></html>";
+    assertThat(contract.check("/embed/{id}", page(404, "text/html; charset=utf-8", html, Map.of()))).isEmpty();
+    assertThat(contract.check("/embed/{id}", page(401, "text/html; charset=utf-8", html, challenge))).isEmpty();
+    assertThat(contract.check("/embed/{id}", page(401, "application/problem+json", PROBLEM.replace("404", "401"),
+        challenge))).isEmpty();
+    assertFailsFor(oembed(404, "text/html; charset=utf-8", html), "'text/html; charset=utf-8' does not match");
+    assertFailsFor(contract.check("/embed/{id}", page(401, "text/html; charset=utf-8", html, Map.of())),
+        "Header 'WWW-Authenticate' is expected");
+    assertFailsFor(contract.check("/embed/{id}", page(401, "text/html; charset=utf-8", html,
+        Map.of("WWW-Authenticate", List.of("Basic")))), "does not match input string \"Basic\"");
+  }
+
   private static void assertFailsFor(List<String> errors, String reason) {
     assertThat(errors).as("errors naming " + reason).anyMatch(e -> e.contains(reason));
   }
@@ -135,6 +151,12 @@ class OpenApiContractTest {
   private List<String> oembed(int status, String type, String body) {
     return contract.check("/oembed", exchange(status, type, body, Map.of("Cache-Control", List.of("public, max-age=300"),
         "Access-Control-Allow-Origin", List.of("*"), "ETag", List.of("W/\"abc\""))));
+  }
+
+  private static ApiContract.Exchange page(int status, String type, String body, Map<String, List<String>> more) {
+    Map<String, List<String>> headers = new java.util.HashMap<>(more);
+    headers.put("Content-Type", List.of(type));
+    return new ApiContract.Exchange("GET", "/embed/t1", Map.of(), Map.of(), null, status, headers, body);
   }
 
   private static ApiContract.Exchange exchange(int status, String type, String body, Map<String, List<String>> more) {

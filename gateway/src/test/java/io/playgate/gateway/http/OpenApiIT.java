@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * 0) must reach every documented operation with every documented status, and every answer (and every request that
  * succeeded) must match the document the gateway serves at {@code /openapi.json}. A second gateway without a signing
  * or webhook secret gives the answers only such a gateway gives (501, 404); the embedded hub's fault injection gives
- * the hub's failures (502, 504).
+ * the hub's failures (502, 504). Every failing {@code GET} of a page is sent again as a browser would, and must
+ * come back as the documented HTML error page; every 401 must carry {@code WWW-Authenticate}.
  */
 class OpenApiIT {
 
@@ -49,6 +50,8 @@ class OpenApiIT {
   /** 256 parameters: a malformed query string on any route (QueryParams.MAX_PARAMS). */
   private static final String TOO_MANY_PARAMS = "?" + "p=1&".repeat(256);
   private static final String NOBODY = "id-nobody-has";
+  /** What a browser sends when it navigates to a page. */
+  private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   private static Vertx vertx;
   private static Playgate gateway;
@@ -106,8 +109,7 @@ class OpenApiIT {
     get("/oembed", 200, oembed("t1", "&autoplay=1&start=30&theme=dark&color=FF5500&facade=1&dnt=1"
         + "&layout=large&maxwidth=400&maxheight=400"), "Authorization", "Bearer " + ACME_KEY);
     get("/oembed", 200, oembed("v1", "&maxheight=200&access_token=" + ACME_KEY));
-    String etag = get("/oembed", 200, oembed("a1", "")).headers().firstValue("ETag").orElseThrow();
-    get("/oembed", 304, oembed("a1", ""), "If-None-Match", etag);
+    revalidate("/oembed", oembed("a1", ""));
     get("/oembed", 400, base + "/oembed?maxwidth=100");
     get("/oembed", 400, oembed("t1", "&maxwidth=0"));
     get("/oembed", 400, oembed("t1", "&maxwidth=5&maxwidth=5"));
@@ -131,9 +133,8 @@ class OpenApiIT {
     for (String id : List.of("t1", "v1", "a1", "p1", "amix", "rightsmix", "noembed", "geo1")) {
       get("/embed/{id}", 200, base + "/embed/" + id);
     }
-    String page = base + "/embed/t1?autoplay=1&start=5&theme=light&color=00aa00&facade=1&dnt=1&layout=compact";
-    String etag = get("/embed/{id}", 200, page).headers().firstValue("ETag").orElseThrow();
-    get("/embed/{id}", 304, page, "If-None-Match", etag);
+    revalidate("/embed/{id}", base + "/embed/t1?autoplay=1&start=5&theme=light&color=00aa00&facade=1&dnt=1"
+        + "&layout=compact");
     get("/embed/{id}", 200, base + "/embed/v1?partner=acme");
     get("/embed/{id}", 400, base + "/embed/t1?theme=pink");
     get("/embed/{id}", 400, base + "/embed/t1?partner=nobody");
@@ -150,21 +151,25 @@ class OpenApiIT {
     for (String id : List.of("t1", "v1", "a1", "p1", "explicit1", "geo1")) {
       get("/media/{id}", 200, base + "/media/" + id);
     }
-    String page = base + "/media/v1?theme=dark";
-    String etag = get("/media/{id}", 200, page).headers().firstValue("ETag").orElseThrow();
-    get("/media/{id}", 304, page, "If-None-Match", etag);
+    revalidate("/media/{id}", base + "/media/v1?theme=dark");
     get("/media/{id}", 400, base + "/media/t1?color=red");
     get("/media/{id}", 401, base + "/media/private1");
     get("/media/{id}", 401, base + "/media/t1?access_token=not-a-key");
     get("/media/{id}", 404, base + "/media/" + NOBODY);
     get("/media/{id}", 404, base + "/media/gone1");
+    // a browser gets an HTML page for a page's error, with the status and the 401's challenge; /oembed never does
+    HttpResponse<String> errorPage = get("/media/{id}", 401, base + "/media/private1", "Accept", BROWSER_ACCEPT);
+    assertThat(errorPage.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(errorPage.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"playgate\"");
+    assertThat(errorPage.body()).contains("<html");
+    get("/oembed", 404, oembed(NOBODY, ""), "Accept", BROWSER_ACCEPT);
     get("/", 200, base + "/");
     get("/", 400, base + "/" + TOO_MANY_PARAMS);
   }
 
   private void assetsHealthAndTheDocument() {
-    String etag = get("/embed.js", 200, base + "/embed.js").headers().firstValue("ETag").orElseThrow();
-    get("/embed.js", 304, base + "/embed.js", "If-None-Match", etag);
+    revalidate("/embed.js", base + "/embed.js");
     get("/embed.js", 400, base + "/embed.js" + TOO_MANY_PARAMS);
     for (WidgetAssets.Asset asset : WidgetAssets.load().all()) {
       get("/widgets/{asset}", 200, base + asset.path());
@@ -175,9 +180,10 @@ class OpenApiIT {
       get(health, 200, base + health);
       get(health, 400, base + health + TOO_MANY_PARAMS);
     }
-    etag = get("/openapi.json", 200, base + "/openapi.json").headers().firstValue("ETag").orElseThrow();
-    get("/openapi.json", 304, base + "/openapi.json", "If-None-Match", etag);
+    revalidate("/openapi.json", base + "/openapi.json");
     get("/openapi.json", 400, base + "/openapi.json" + TOO_MANY_PARAMS);
+    get("/favicon.ico", 204, base + "/favicon.ico");
+    get("/favicon.ico", 400, base + "/favicon.ico" + TOO_MANY_PARAMS);
   }
 
   private void events() {
@@ -262,6 +268,12 @@ class OpenApiIT {
         "X-Hub-Signature-256", HubWebhookHandler.sign(WEBHOOK_SECRET, bytes(body)));
   }
 
+  /** A 200, then a 304 for the same URL with its {@code ETag} in {@code If-None-Match}. */
+  private static void revalidate(String template, String url) {
+    String etag = get(template, 200, url).headers().firstValue("ETag").orElseThrow();
+    get(template, 304, url, "If-None-Match", etag);
+  }
+
   private static HttpResponse<String> get(String template, int status, String url, String... headers) {
     return exchange(template, status, "GET", url, null, headers);
   }
@@ -288,6 +300,13 @@ class OpenApiIT {
     for (String error : contract.check(template, new ApiContract.Exchange(method, uri.getRawPath(), query,
         requestHeaders, body, r.statusCode(), r.headers().map(), r.body()))) {
       mismatches.add(what + ": " + error);
+    }
+    if (method.equals("GET") && status >= 400 && !template.equals("/oembed") && !requestHeaders.containsKey("Accept")) {
+      // the same request from a browser navigating to the page: the problem as an HTML page, same status
+      String[] browser = java.util.Arrays.copyOf(headers, headers.length + 2);
+      browser[headers.length] = "Accept";
+      browser[headers.length + 1] = BROWSER_ACCEPT;
+      exchange(template, status, method, url, body, browser);
     }
     return r;
   }

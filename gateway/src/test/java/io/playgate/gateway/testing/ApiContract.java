@@ -42,7 +42,7 @@ import org.w3c.dom.Node;
  * (status, content type, required headers and their schemas, JSON bodies, and the request's parameters and body
  * for the successes), plus the XML bodies it skips: an XML answer is read as the flat element list oEmbed 1.0 §2.3.4
  * describes and checked against the schema its media type names. Records which documented operation answered which
- * status, so a corpus can prove it exercised every one.
+ * status in which media type, so a corpus can prove it exercised every one.
  *
  * <p>Stricter than the document in one way, on purpose: the validator reads an object schema that does not say
  * {@code additionalProperties} as closed, so every field an answer carries must be documented.
@@ -91,11 +91,27 @@ public final class ApiContract {
       templates.put(template, Pattern.compile(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")));
       JsonObject item = paths.getJsonObject(template);
       for (String method : item.fieldNames()) {
-        for (String status : item.getJsonObject(method).getJsonObject("responses").fieldNames()) {
-          documented.add(method.toUpperCase(Locale.ROOT) + " " + template + " " + status);
+        JsonObject responses = item.getJsonObject(method).getJsonObject("responses");
+        for (String status : responses.fieldNames()) {
+          String answer = method.toUpperCase(Locale.ROOT) + " " + template + " " + status;
+          JsonObject content = content(document, responses.getJsonObject(status));
+          if (content.isEmpty()) {
+            documented.add(answer);
+          }
+          content.fieldNames().forEach(type -> documented.add(answer + " " + type));
         }
       }
     }
+  }
+
+  /** @return a response's {@code content} map, following a {@code $ref} to {@code components/responses} */
+  private static JsonObject content(JsonObject document, JsonObject response) {
+    String ref = response.getString("$ref");
+    if (ref != null) {
+      response = document.getJsonObject("components").getJsonObject("responses")
+          .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    return response.getJsonObject("content", new JsonObject());
   }
 
   /**
@@ -144,7 +160,9 @@ public final class ApiContract {
       }
       report = report.merge(validator.validateRequest(request.build()));
     }
-    covered.add(e.method() + " " + template + " " + e.status());
+    covered.add(e.method() + " " + template + " " + e.status() + e.headers().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("Content-Type") && !h.getValue().isEmpty())
+        .map(h -> " " + h.getValue().get(0).split(";")[0].trim().toLowerCase(Locale.ROOT)).findFirst().orElse(""));
     List<String> errors = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -161,12 +179,15 @@ public final class ApiContract {
     return reasons.isEmpty() ? "" : " " + reasons;
   }
 
-  /** @return every documented {@code METHOD /path status}, sorted */
+  /**
+   * @return every documented {@code METHOD /path status}, followed by each media type the answer is documented in
+   *     ({@code GET /embed/{id} 404 text/html}), sorted
+   */
   public Set<String> documented() {
     return new TreeSet<>(documented);
   }
 
-  /** @return every {@code METHOD /path status} a {@link #check} met, sorted */
+  /** @return every {@code METHOD /path status [media type]} a {@link #check} met, sorted */
   public Set<String> covered() {
     return new TreeSet<>(covered);
   }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.config.GatewayConfig;
+import io.playgate.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts real gateways for integration tests: the real {@code conf/gateway.yaml} defaults, port 0 on loopback,
- * one server instance, plus the overrides a test names (as {@code -Dplaygate.*} would).
+ * one server instance, plus the overrides a test names (as {@code -Dplaygate.*} would). The one place where tests
+ * make configuration; integration tests declare a {@link GatewayExtension}, which starts its gateway here.
  */
 public final class TestGateway {
 
@@ -103,6 +105,23 @@ public final class TestGateway {
   public static Playgate start(Vertx vertx, Map<String, String> overrides, Ticker ticker) {
     try {
       return Playgate.start(vertx, config(overrides), ticker).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts a gateway as {@code Main} builds it, reporting into one meter registry, and waits for it.
+   *
+   * @param vertx the test's Vert.x instance, built by {@code metrics.createVertx()}
+   * @param overrides configuration overrides, see {@link #config(Map)}
+   * @param ticker the media cache's clock
+   * @param metrics the registry the gateway and {@code vertx} report into
+   * @return the running gateway; stop it with {@link Playgate#stop()}
+   */
+  public static Playgate start(Vertx vertx, Map<String, String> overrides, Ticker ticker, GatewayMetrics metrics) {
+    try {
+      return Playgate.start(vertx, config(overrides), ticker, metrics).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

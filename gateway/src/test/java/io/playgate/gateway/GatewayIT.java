@@ -2,48 +2,30 @@ package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every public route of a real gateway on its embedded local hub (the test catalogue). */
 class GatewayIT {
 
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of());
-    base = gateway.publicBaseUrl();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded();
 
   private static String oembed(String id, String extra) {
+    String base = gateway.base();
     return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8) + extra;
   }
 
@@ -70,11 +52,11 @@ class GatewayIT {
     assertThat(o.getString("author_name")).isEqualTo("Test Artist");
     assertThat(o.getString("author_url")).isEqualTo("https://artist.example/test");
     assertThat(o.getString("provider_name")).isEqualTo("Playgate");
-    assertThat(o.getString("provider_url")).isEqualTo(base + "/");
+    assertThat(o.getString("provider_url")).isEqualTo(gateway.base() + "/");
     assertThat(o.getValue("width")).isInstanceOf(Integer.class);
     assertThat(o.getInteger("width")).isPositive();
     assertThat(o.getInteger("height")).isPositive();
-    assertThat(o.getString("thumbnail_url")).startsWith(base + "/hub/files/");
+    assertThat(o.getString("thumbnail_url")).startsWith(gateway.base() + "/hub/files/");
     assertThat(o.getInteger("thumbnail_width")).isPositive();
     assertThat(o.getInteger("thumbnail_height")).isPositive();
     String maxAge = r.headers().firstValue("Cache-Control").orElseThrow();
@@ -86,7 +68,7 @@ class GatewayIT {
     assertThat(d.body().children()).hasSize(1);
     Element iframe = d.body().child(0);
     assertThat(iframe.tagName()).isEqualTo("iframe");
-    assertThat(iframe.attr("src")).isEqualTo(base + "/embed/t1");
+    assertThat(iframe.attr("src")).isEqualTo(gateway.base() + "/embed/t1");
     assertThat(iframe.attr("width")).isEqualTo(o.getInteger("width").toString());
     assertThat(iframe.attr("height")).isEqualTo(o.getInteger("height").toString());
     assertThat(iframe.attr("title")).isNotBlank();
@@ -190,7 +172,7 @@ class GatewayIT {
 
   @Test
   void requestsTheDecoderRejectsGetProblemBodiesToo() throws Exception {
-    java.net.URI uri = java.net.URI.create(base);
+    java.net.URI uri = java.net.URI.create(gateway.base());
     for (String[] c : new String[][] {
         {"GET /embed/t1 HTTP/1.1\r\nConnection: close\r\n\r\n", "400"},
         {"GET /oembed?url=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: a\r\n\r\n", "414"},
@@ -213,7 +195,7 @@ class GatewayIT {
     JsonObject p = Http.json(Http.get(oembed("p1", "&autoplay=1&color=FF5500")));
     assertThat(p.getString("type")).isEqualTo("rich");
     assertThat(Jsoup.parseBodyFragment(p.getString("html")).selectFirst("iframe").attr("src"))
-        .isEqualTo(base + "/embed/p1?autoplay=1&color=ff5500");
+        .isEqualTo(gateway.base() + "/embed/p1?autoplay=1&color=ff5500");
     assertThat(p.containsKey("thumbnail_url")).isFalse();
     assertThat(p.containsKey("thumbnail_width")).isFalse();
     assertThat(p.containsKey("thumbnail_height")).isFalse();
@@ -221,6 +203,7 @@ class GatewayIT {
 
   @Test
   void urlVariantsMapToTheSameMedia() {
+    String base = gateway.base();
     for (String u : new String[] {base + "/media/t1/", base + "/media/t1?_=123", base + "/media/t1#x",
         base.replace("http://", "https://") + "/media/t1", base.replace("localhost", "LOCALHOST") + "/media/t1"}) {
       HttpResponse<String> r = Http.get(base + "/oembed?url=" + URLEncoder.encode(u, StandardCharsets.UTF_8));
@@ -243,8 +226,8 @@ class GatewayIT {
       "/oembed?url= | 400",
   })
   void badParameters(String pathTemplate, int status) {
-    String u = URLEncoder.encode(base + "/media/t1", StandardCharsets.UTF_8);
-    assertProblem(Http.get(base + pathTemplate.replace("%s", u)), status);
+    String u = URLEncoder.encode(gateway.base() + "/media/t1", StandardCharsets.UTF_8);
+    assertProblem(Http.get(gateway.base() + pathTemplate.replace("%s", u)), status);
   }
 
   @ParameterizedTest
@@ -255,7 +238,7 @@ class GatewayIT {
       "not a url, 404",
   })
   void unmatchedUrlsAre404(String url, int status) {
-    assertProblem(Http.get(base + "/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)), status);
+    assertProblem(Http.get(gateway.base() + "/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)), status);
   }
 
   @ParameterizedTest
@@ -271,7 +254,7 @@ class GatewayIT {
     assertThat(o.getString("title")).startsWith("\"Quotes\" & <script>");
     assertThat(o.containsKey("author_url")).as("javascript: author url is dropped").isFalse();
     assertThat(o.containsKey("thumbnail_url")).as("data: artwork is dropped").isFalse();
-    Document page = Jsoup.parse(Http.get(base + "/embed/hostile").body());
+    Document page = Jsoup.parse(Http.get(gateway.base() + "/embed/hostile").body());
     assertThat(page.select("script")).hasSize(1);
     assertThat(page.select("[href^=javascript], [src^=data], [src^=javascript]")).isEmpty();
     assertThat(page.selectFirst(".pg-title").wholeText()).isEqualTo(o.getString("title"));
@@ -279,7 +262,7 @@ class GatewayIT {
 
   @Test
   void playerPages() {
-    HttpResponse<String> r = Http.get(base + "/embed/t1");
+    HttpResponse<String> r = Http.get(gateway.base() + "/embed/t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
     assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors *");
@@ -287,27 +270,27 @@ class GatewayIT {
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     Document d = Jsoup.parse(r.body());
     assertThat(d.select("audio.pg-media source")).hasSize(1);
-    assertThat(d.selectFirst("audio source").attr("src")).isEqualTo(base + "/hub/files/media/blob.opus");
+    assertThat(d.selectFirst("audio source").attr("src")).isEqualTo(gateway.base() + "/hub/files/media/blob.opus");
     assertThat(d.selectFirst(".pg-title").text()).isEqualTo("First Track");
     assertThat(d.selectFirst(".pg-artist").text()).isEqualTo("Test Artist");
     assertThat(d.select("img.pg-art")).hasSize(1);
 
-    Document video = Jsoup.parse(Http.get(base + "/embed/v1").body());
+    Document video = Jsoup.parse(Http.get(gateway.base() + "/embed/v1").body());
     assertThat(video.select("video.pg-media source")).hasSize(1);
-    assertThat(video.selectFirst("video").attr("poster")).isEqualTo(base + "/hub/files/media/poster.jpg");
+    assertThat(video.selectFirst("video").attr("poster")).isEqualTo(gateway.base() + "/hub/files/media/poster.jpg");
 
-    Document album = Jsoup.parse(Http.get(base + "/embed/a1").body());
+    Document album = Jsoup.parse(Http.get(gateway.base() + "/embed/a1").body());
     assertThat(album.select(".pg-tracklist .pg-row")).hasSize(2);
     assertThat(album.select(".pg-row template source")).hasSize(2);
 
-    Document playlist = Jsoup.parse(Http.get(base + "/embed/p1?theme=dark").body());
+    Document playlist = Jsoup.parse(Http.get(gateway.base() + "/embed/p1?theme=dark").body());
     assertThat(playlist.select(".pg-row").eachAttr("data-kind")).containsExactly("track", "video", "track");
     assertThat(playlist.selectFirst("html").attr("data-theme")).isEqualTo("dark");
   }
 
   @Test
   void notEmbeddablePlaysNothing() {
-    HttpResponse<String> r = Http.get(base + "/embed/noembed");
+    HttpResponse<String> r = Http.get(gateway.base() + "/embed/noembed");
     assertThat(r.statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(r.body());
     assertThat(d.select("audio, video, source")).isEmpty();
@@ -316,33 +299,34 @@ class GatewayIT {
 
   @Test
   void pageErrors() {
-    assertProblem(Http.get(base + "/embed/nope"), 404);
+    assertProblem(Http.get(gateway.base() + "/embed/nope"), 404);
     // private media: a 403 page that plays nothing (issue 5: only a signed URL plays it)
-    HttpResponse<String> priv = Http.get(base + "/embed/private1");
+    HttpResponse<String> priv = Http.get(gateway.base() + "/embed/private1");
     assertThat(priv.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(priv.body()).select("audio, video, source")).isEmpty();
-    assertProblem(Http.get(base + "/embed/t1?color=zzz"), 400);
-    assertProblem(Http.get(base + "/embed/t1?autoplay=1&autoplay=0"), 400);
-    assertProblem(Http.get(base + "/embed/" + "x".repeat(65)), 404);
-    assertProblem(Http.get(base + "/media/a.b"), 404);
-    assertProblem(Http.get(base + "/no/such/route"), 404);
-    assertProblem(Http.send("POST", base + "/oembed"), 405);
+    assertProblem(Http.get(gateway.base() + "/embed/t1?color=zzz"), 400);
+    assertProblem(Http.get(gateway.base() + "/embed/t1?autoplay=1&autoplay=0"), 400);
+    assertProblem(Http.get(gateway.base() + "/embed/" + "x".repeat(65)), 404);
+    assertProblem(Http.get(gateway.base() + "/media/a.b"), 404);
+    assertProblem(Http.get(gateway.base() + "/no/such/route"), 404);
+    assertProblem(Http.send("POST", gateway.base() + "/oembed"), 405);
     for (String target : new String[] {"/oembed?url=%zz", "/oembed?url=%", "/embed/%zz", "/media/%C3%28",
         // the same 400 on routes that never read their query (platform check, QueryParams.validator)
         "/?%zz", "/embed.js?x=%zz", "/health/live?x=%", "/widgets/player.css?%zz", "/favicon.ico?%zz",
         "/hub/v1/media/t1?%zz"}) {
-      Http.Raw raw = Http.raw(base, target);
+      Http.Raw raw = Http.raw(gateway.base(), target);
       assertThat(raw.status()).as(target).isEqualTo(target.startsWith("/media") ? 404 : 400);
       assertThat(raw.headers().get("content-type")).isEqualTo("application/problem+json");
       assertThat(new JsonObject(raw.body()).getInteger("status")).isEqualTo(raw.status());
     }
+    String base = gateway.base();
     assertProblem(Http.get(base + "/oembed?url=" + URLEncoder.encode(base + "/media/t1\u0000", StandardCharsets.UTF_8)), 404);
     assertProblem(Http.get(base + "/oembed?url=" + URLEncoder.encode(" " + base + "/media/t1", StandardCharsets.UTF_8)), 404);
   }
 
   @Test
   void headIsAnsweredLikeGetWithoutABody() {
-    HttpResponse<String> r = Http.send("HEAD", base + "/embed/t1");
+    HttpResponse<String> r = Http.send("HEAD", gateway.base() + "/embed/t1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
     assertThat(r.body()).isEmpty();
@@ -351,61 +335,62 @@ class GatewayIT {
 
   @Test
   void sharePageDiscoveryAndCards() {
-    HttpResponse<String> r = Http.get(base + "/media/t1");
+    HttpResponse<String> r = Http.get(gateway.base() + "/media/t1");
     assertThat(r.statusCode()).isEqualTo(200);
-    String encoded = URLEncoder.encode(base + "/media/t1", StandardCharsets.UTF_8);
-    assertThat(r.body()).contains("href=\"" + base + "/oembed?url=" + encoded + "&amp;format=json\"");
+    String encoded = URLEncoder.encode(gateway.base() + "/media/t1", StandardCharsets.UTF_8);
+    assertThat(r.body()).contains("href=\"" + gateway.base() + "/oembed?url=" + encoded + "&amp;format=json\"");
     assertThat(r.headers().allValues("Link")).containsExactlyInAnyOrder(
-        "<" + base + "/oembed?url=" + encoded + "&format=json>; rel=\"alternate\"; type=\"application/json+oembed\"",
-        "<" + base + "/oembed?url=" + encoded + "&format=xml>; rel=\"alternate\"; type=\"text/xml+oembed\"");
+        "<" + gateway.base() + "/oembed?url=" + encoded + "&format=json>; rel=\"alternate\"; type=\"application/json+oembed\"",
+        "<" + gateway.base() + "/oembed?url=" + encoded + "&format=xml>; rel=\"alternate\"; type=\"text/xml+oembed\"");
     Document d = Jsoup.parse(r.body());
     assertThat(d.select("link[rel=alternate][type=application/json+oembed]").attr("href")).endsWith("&format=json");
     assertThat(d.select("link[rel=alternate][type=text/xml+oembed]").attr("href")).endsWith("&format=xml");
     assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("First Track");
     assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("music.song");
-    assertThat(d.select("meta[property=og:url]").attr("content")).isEqualTo(base + "/media/t1");
-    assertThat(d.select("meta[property=og:image]").attr("content")).startsWith(base + "/hub/files/");
+    assertThat(d.select("meta[property=og:url]").attr("content")).isEqualTo(gateway.base() + "/media/t1");
+    assertThat(d.select("meta[property=og:image]").attr("content")).startsWith(gateway.base() + "/hub/files/");
     assertThat(d.select("meta[property=og:audio]").attr("content")).endsWith(".opus");
     assertThat(d.select("meta[name=twitter:card]").attr("content")).isEqualTo("player");
-    assertThat(d.select("meta[name=twitter:player]").attr("content")).isEqualTo(base + "/embed/t1");
+    assertThat(d.select("meta[name=twitter:player]").attr("content")).isEqualTo(gateway.base() + "/embed/t1");
     assertThat(d.select("audio.pg-media source")).hasSize(1);
 
     // the discovered oEmbed URL works
     String discovered = d.select("link[type=application/json+oembed]").attr("href");
     assertThat(Http.json(Http.get(discovered)).getString("title")).isEqualTo("First Track");
-    Document video = Jsoup.parse(Http.get(base + "/media/v1").body());
+    Document video = Jsoup.parse(Http.get(gateway.base() + "/media/v1").body());
     assertThat(video.select("meta[property=og:type]").attr("content")).isEqualTo("video.other");
     assertThat(video.select("meta[property=og:video]").attr("content")).endsWith(".webm");
   }
 
   @Test
   void widgetsAreContentHashedAndImmutable() {
-    Document d = Jsoup.parse(Http.get(base + "/embed/t1").body());
+    Document d = Jsoup.parse(Http.get(gateway.base() + "/embed/t1").body());
     for (String url : new String[] {d.selectFirst("link[rel=stylesheet]").attr("href"), d.selectFirst("script").attr("src")}) {
       assertThat(url).matches("/widgets/player\\.[0-9a-f]{10}\\.(css|js)");
-      HttpResponse<String> r = Http.get(base + url);
+      HttpResponse<String> r = Http.get(gateway.base() + url);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
     }
-    assertProblem(Http.get(base + "/widgets/player.0000000000.js"), 404);
+    assertProblem(Http.get(gateway.base() + "/widgets/player.0000000000.js"), 404);
   }
 
   @Test
   void startPageListsWhatAnyoneMaySee() {
-    HttpResponse<String> r = Http.get(base + "/");
+    HttpResponse<String> r = Http.get(gateway.base() + "/");
     assertThat(r.statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(r.body());
-    assertThat(d.select(".pg-index-item .pg-title").eachAttr("href")).contains(base + "/media/t1", base + "/media/p1")
-        .doesNotContain(base + "/media/private1", base + "/media/gone1");
-    assertThat(Http.get(base + "/favicon.ico").statusCode()).isEqualTo(204);
+    assertThat(d.select(".pg-index-item .pg-title").eachAttr("href"))
+        .contains(gateway.base() + "/media/t1", gateway.base() + "/media/p1")
+        .doesNotContain(gateway.base() + "/media/private1", gateway.base() + "/media/gone1");
+    assertThat(Http.get(gateway.base() + "/favicon.ico").statusCode()).isEqualTo(204);
   }
 
   @Test
   void health() {
-    HttpResponse<String> live = Http.get(base + "/health/live");
+    HttpResponse<String> live = Http.get(gateway.base() + "/health/live");
     assertThat(live.statusCode()).isEqualTo(200);
     assertThat(Http.json(live).getString("status")).isEqualTo("UP");
-    HttpResponse<String> ready = Http.get(base + "/health/ready");
+    HttpResponse<String> ready = Http.get(gateway.base() + "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(Http.json(ready).getString("status")).isEqualTo("UP");
   }

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.LogCapture;
-import io.playgate.gateway.testing.TestGateway;
-import io.playgate.hub.simulator.HubFaults;
 import io.playgate.hub.simulator.FaultSettings;
-import io.vertx.core.Vertx;
+import io.playgate.hub.simulator.HubFaults;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The access log's level says whose fault a status is: a client's (4xx, and 501 for an unsupported oEmbed
@@ -29,26 +25,13 @@ import org.junit.jupiter.api.Test;
 class AccessLogLevelIT {
 
   private static final String ACCESS_LOGGER = "io.vertx.ext.web.handler.LoggerHandler";
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("server.accessLog", "true"));
-    base = "http://127.0.0.1:" + gateway.port();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().with("server.accessLog", "true");
 
   private static String oembed(String id, String extra) {
-    return base + "/oembed?url=" + URLEncoder.encode(gateway.publicBaseUrl() + "/media/" + id, StandardCharsets.UTF_8)
-        + extra;
+    return gateway.loopbackBase() + "/oembed?url="
+        + URLEncoder.encode(gateway.base() + "/media/" + id, StandardCharsets.UTF_8) + extra;
   }
 
   /** Sends GET {@code url}, expects {@code status}, returns the level of its access line. */
@@ -72,7 +55,7 @@ class AccessLogLevelIT {
   void clientFaultsAreWarnServerFailuresAreError() throws Exception {
     assertThat(levelOf(oembed("t1", "&format=foo"), 501, "format=foo")).isEqualTo(Level.WARN);
     assertThat(levelOf(oembed("t1", "&maxwidth=abc"), 400, "maxwidth=abc")).isEqualTo(Level.WARN);
-    assertThat(levelOf(base + "/no/such/page", 404, "/no/such/page")).isEqualTo(Level.WARN);
+    assertThat(levelOf(gateway.loopbackBase() + "/no/such/page", 404, "/no/such/page")).isEqualTo(Level.WARN);
     assertThat(levelOf(oembed("t1", ""), 200, "/oembed")).isEqualTo(Level.INFO);
     HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withErrorRate(1.0, 503));
     try {

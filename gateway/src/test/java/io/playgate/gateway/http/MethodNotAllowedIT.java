@@ -2,19 +2,15 @@ package io.playgate.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,22 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MethodNotAllowedIT {
 
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.webhookSecret", "a-webhook-secret-for-tests-0123456789"));
-    base = "http://127.0.0.1:" + gateway.port();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("hub.webhookSecret", "a-webhook-secret-for-tests-0123456789");
 
   @ParameterizedTest(name = "{0} {1} → Allow: {2}")
   @CsvSource(delimiter = '|', value = {
@@ -55,7 +38,7 @@ class MethodNotAllowedIT {
       "POST|/widgets/player.js|GET, HEAD", "PUT|/health/live|GET, HEAD",
       "POST|/health/ready|GET, HEAD", "POST|/favicon.ico|GET, HEAD", "OPTIONS|/embed/t1|GET, HEAD"})
   void a405NamesTheRoutesRealMethods(String method, String path, String allow) {
-    assert405(base, method, path, allow);
+    assert405(gateway.loopbackBase(), method, path, allow);
   }
 
   @ParameterizedTest(name = "management: {0} {1} → Allow: {2}")
@@ -63,7 +46,7 @@ class MethodNotAllowedIT {
       "POST|/metrics|GET, HEAD", "PUT|/metrics|GET, HEAD", "DELETE|/health/live|GET, HEAD",
       "OPTIONS|/health/ready|GET, HEAD"})
   void theManagementListenersRoutesToo(String method, String path, String allow) {
-    assert405(TestGateway.managementBase(gateway), method, path, allow);
+    assert405(gateway.managementBase(), method, path, allow);
   }
 
   /** RFC 9110 §15.6.2: a method the gateway does not recognise is 501 on any path, known or not, on both listeners. */
@@ -72,7 +55,7 @@ class MethodNotAllowedIT {
       "BREW|/oembed|public", "PROPFIND|/embed/t1|public", "get|/|public", "XYZZY|/no/such/path|public",
       "MKCOL|/events|public", "BREW|/metrics|management", "Get|/nothing|management"})
   void anUnrecognisedMethodIs501(String method, String path, String listener) {
-    String origin = listener.equals("public") ? base : TestGateway.managementBase(gateway);
+    String origin = listener.equals("public") ? gateway.loopbackBase() : gateway.managementBase();
     HttpResponse<String> r = Http.send(method, origin + path);
     assertThat(r.statusCode()).as(method + " " + path).isEqualTo(501);
     assertThat(r.headers().firstValue("Allow")).isEmpty();

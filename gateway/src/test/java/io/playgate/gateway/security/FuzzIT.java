@@ -2,9 +2,8 @@ package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
@@ -24,9 +23,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5's fuzz test: 10,000 generated {@code /oembed}, {@code /embed/{id}} and {@code /media/{id}} requests
@@ -53,27 +51,15 @@ class FuzzIT {
       "🎸", "\u2028", "שלום", "../", "..%2F", "\\", "'", "\"", "<", ">", "`", "{", "}", "|", "^", "#", "=", "?",
       "javascript:alert(1)", "data:,x", "file:///etc/passwd", "http://127.0.0.1/", "http://[::1]/"};
 
-  private static Vertx vertx;
-  private static Playgate gateway;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("server.accessLog", "false"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().with("server.accessLog", "false");
 
   @Test
   void tenThousandGeneratedRequests() throws Exception {
     long seed = Long.getLong("playgate.fuzz.seed", System.nanoTime());
     System.out.println("FuzzIT seed=" + seed + " (replay with -Dplaygate.fuzz.seed=" + seed + ")");
     Random random = new Random(seed);
-    String media = gateway.publicBaseUrl() + "/media/";
+    String media = gateway.base() + "/media/";
     List<String[]> requests = new ArrayList<>(REQUESTS);
     for (int i = 0; i < REQUESTS; i++) {
       requests.add(new String[] {random.nextInt(10) == 0 ? "HEAD" : "GET", target(random, media)});
@@ -110,8 +96,8 @@ class FuzzIT {
     // a transport error is a connection the server closed after a 4xx it answered on a raw socket before; the
     // bulk must be answered
     assertThat(answered).isGreaterThan(REQUESTS * 95 / 100);
-    assertThat(Http.get(gateway.publicBaseUrl() + "/health/ready").statusCode()).isEqualTo(200);
-    assertThat(Http.get(gateway.publicBaseUrl() + "/oembed?url="
+    assertThat(Http.get(gateway.base() + "/health/ready").statusCode()).isEqualTo(200);
+    assertThat(Http.get(gateway.base() + "/oembed?url="
         + URLEncoder.encode(media + "t1", StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
   }
 

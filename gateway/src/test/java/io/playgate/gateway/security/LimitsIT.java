@@ -2,10 +2,8 @@ package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -16,11 +14,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5 item 8 against a real gateway with small limits: request line → 414, header block → 431, body → 413
@@ -31,26 +27,13 @@ import org.junit.jupiter.api.Test;
 class LimitsIT {
 
   private static final int SLOW_CONNECTIONS = 300;
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of(
-        "limits.maxRequestLine", "2KiB",
-        "limits.maxHeaderSize", "4KiB",
-        "limits.maxBodySize", "1KiB",
-        "limits.requestHeaderTimeout", "1s"));
-    base = "http://127.0.0.1:" + gateway.port();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("limits.maxRequestLine", "2KiB")
+      .with("limits.maxHeaderSize", "4KiB")
+      .with("limits.maxBodySize", "1KiB")
+      .with("limits.requestHeaderTimeout", "1s");
 
   /** Sends raw bytes, reads until the server closes; returns the status line. */
   private static String exchange(String request) throws IOException {
@@ -67,7 +50,7 @@ class LimitsIT {
     assertThat(exchange("GET /oembed?url=" + "x".repeat(3000) + " HTTP/1.1\r\nHost: a\r\n\r\n")).contains(" 414 ");
     // just under the limit is an ordinary request (404: no such url)
     String url = URLEncoder.encode("http://localhost:1/" + "x".repeat(1500), StandardCharsets.UTF_8);
-    assertThat(Http.get(base + "/oembed?url=" + url).statusCode()).isEqualTo(404);
+    assertThat(Http.get(gateway.loopbackBase() + "/oembed?url=" + url).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -79,7 +62,7 @@ class LimitsIT {
       many.append("X-").append(i).append(": v\r\n");
     }
     assertThat(exchange(many + "\r\n")).contains(" 431 ");
-    assertThat(Http.get(base + "/health/live", "X-A", "y".repeat(3000)).statusCode()).isEqualTo(200);
+    assertThat(Http.get(gateway.loopbackBase() + "/health/live", "X-A", "y".repeat(3000)).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -150,8 +133,8 @@ class LimitsIT {
       }
       // meanwhile, normal requests on fresh connections stay fast
       long t0 = System.nanoTime();
-      HttpResponse<String> r = Http.get(base + "/oembed?url="
-          + URLEncoder.encode(gateway.publicBaseUrl() + "/media/t1", StandardCharsets.UTF_8));
+      HttpResponse<String> r = Http.get(gateway.loopbackBase() + "/oembed?url="
+          + URLEncoder.encode(gateway.base() + "/media/t1", StandardCharsets.UTF_8));
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       worstNormalMillis = Math.max(worstNormalMillis, ms);
       assertThat(r.statusCode()).isEqualTo(200);
@@ -168,7 +151,7 @@ class LimitsIT {
     assertThat(normalOk).isPositive();
     // generous: a normal request on a 2-core machine under this attack must not take seconds
     assertThat(worstNormalMillis).as("slowest normal request, ms").isLessThan(10_000);
-    assertThat(Http.get(base + "/health/ready").statusCode()).isEqualTo(200);
+    assertThat(Http.get(gateway.loopbackBase() + "/health/ready").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.LogCapture;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +13,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -32,23 +28,11 @@ import org.slf4j.Logger;
  */
 class RequestBodyTimeoutIT {
 
-  private static Vertx vertx;
-  private static Playgate gateway;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of(
-        "limits.requestBodyTimeout", "1s",
-        // the webhook route reads its body only when a secret is set
-        "hub.webhookSecret", "a-webhook-secret-for-tests-0123456789"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("limits.requestBodyTimeout", "1s")
+      // the webhook route reads its body only when a secret is set
+      .with("hub.webhookSecret", "a-webhook-secret-for-tests-0123456789");
 
   /**
    * Sends a request head declaring a 500-byte body, then one body byte every 200 ms until the server answers or

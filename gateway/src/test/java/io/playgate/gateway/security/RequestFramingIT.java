@@ -2,21 +2,16 @@ package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,20 +27,9 @@ class RequestFramingIT {
   private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
   /** Answered 200 if it were ever parsed: the "smuggled" request. */
   private static final String SMUGGLED = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
-  private static Vertx vertx;
-  private static Playgate gateway;
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded();
 
   /** What came back on one connection before the server closed it. */
   private record Exchange(String text, int responses, int firstStatus) {

@@ -3,11 +3,10 @@ package io.playgate.gateway.hub.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.options.ConfigException;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,23 +24,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The embedded hub at /hub/: hub API v1 and media files with HTTP Range, over real HTTP. */
 class LocalHubIT {
 
-  private static Vertx vertx;
-  private static Playgate gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded();
   private static String hub;
   private static byte[] blob;
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of());
-    hub = gateway.publicBaseUrl() + "/hub";
+  static void hubAndBlob() throws Exception {
+    hub = gateway.base() + "/hub";
     blob = Files.readAllBytes(TestGateway.testCatalog().resolve("media/blob.opus"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -54,7 +45,7 @@ class LocalHubIT {
     assertThat(etag).matches("\"[0-9a-f]{32}\"");
     JsonObject item = Http.json(r);
     assertThat(item.getString("id")).isEqualTo("t1");
-    assertThat(item.getString("pageUrl")).isEqualTo(gateway.publicBaseUrl() + "/media/t1");
+    assertThat(item.getString("pageUrl")).isEqualTo(gateway.base() + "/media/t1");
     assertThat(item.getJsonArray("streams").getJsonObject(0).getString("url")).isEqualTo(hub + "/files/media/blob.opus");
     assertThat(item.containsKey("private")).isFalse();
 
@@ -85,7 +76,7 @@ class LocalHubIT {
   @Test
   void malformedRequestsAreJsonProblems() {
     for (String target : new String[] {"/hub/v1/media/x?%ZZ", "/hub/v1/media/%ZZ", "/hub/files/%ZZ"}) {
-      Http.Raw raw = io.playgate.gateway.testing.Http.raw(gateway.publicBaseUrl(), target);
+      Http.Raw raw = io.playgate.gateway.testing.Http.raw(gateway.base(), target);
       assertThat(raw.status()).as(target).isEqualTo(400);
       assertThat(raw.headers().get("content-type")).isEqualTo("application/problem+json");
     }
@@ -169,7 +160,8 @@ class LocalHubIT {
 
   @Test
   void standaloneHubAnswersJsonEverywhere() throws Exception {
-    var server = vertx.createHttpServer().requestHandler(gateway.localHub().standaloneRouter(vertx))
+    var server = gateway.vertx().createHttpServer()
+        .requestHandler(gateway.localHub().standaloneRouter(gateway.vertx()))
         .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     try {
       String standalone = "http://127.0.0.1:" + server.actualPort();
@@ -188,7 +180,7 @@ class LocalHubIT {
   @Test
   void theEmbeddedHubHasNoFaultAdmin() {
     for (String path : new String[] {"/admin/faults", "/hub/admin/faults", "/hub/v1/admin/faults"}) {
-      assertThat(Http.get(gateway.publicBaseUrl() + path).statusCode()).as(path).isEqualTo(404);
+      assertThat(Http.get(gateway.base() + path).statusCode()).as(path).isEqualTo(404);
     }
   }
 
@@ -206,7 +198,7 @@ class LocalHubIT {
     JsonObject catalog = new JsonObject(Files.readString(TestGateway.testCatalog().resolve("catalog.json")));
     catalog.getJsonArray("media").getJsonObject(0).remove("title");
     Files.writeString(dir.resolve("catalog.json"), catalog.encode());
-    assertThatThrownBy(() -> TestGateway.start(vertx, Map.of("hub.catalog", dir.toString())))
+    assertThatThrownBy(() -> TestGateway.start(gateway.vertx(), Map.of("hub.catalog", dir.toString())))
         .rootCause().isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("hub.catalog: catalog.json entry 't1': ").hasMessageContaining("title");
   }

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -93,11 +93,11 @@ class PlayerBrowserIT {
       return { currentTime: m.currentTime, paused: m.paused, muted: m.muted, src: m.currentSrc,
                error: m.error ? m.error.code : null, videoWidth: m.videoWidth === undefined ? -1 : m.videoWidth };""";
 
-  private Vertx vertx;
-  private Playgate gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().demoCatalog();
+
   private HttpServer host;
   private final Map<String, String> hostPages = new ConcurrentHashMap<>();
-  private String base;
   private String hostOrigin;
   private ChromeDriverService service;
   private ChromeDriver driver;
@@ -113,11 +113,8 @@ class PlayerBrowserIT {
       fail("Chromium and ChromeDriver are needed at " + chromium + " and " + chromedriver
           + " (Debian packages chromium, chromium-driver; or -Dit.chromium=… -Dit.chromedriver=…)");
     }
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.catalog", TestGateway.demoCatalog().toString()));
-    base = gateway.publicBaseUrl();
     // the partner: another origin (127.0.0.1 and another port; the gateway is http://localhost:<port>)
-    host = vertx.createHttpServer().requestHandler(req -> {
+    host = gateway.vertx().createHttpServer().requestHandler(req -> {
       String page = hostPages.get(req.path());
       if (page == null) {
         req.response().setStatusCode(404).end();
@@ -155,12 +152,6 @@ class PlayerBrowserIT {
       if (service != null) {
         service.stop();
       }
-      if (gateway != null) {
-        gateway.stop().await(10, TimeUnit.SECONDS);
-      }
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
       deleteQuietly(profile);
     }
   }
@@ -188,7 +179,7 @@ class PlayerBrowserIT {
     assertThat(frames).hasSize(3);
     for (WebElement f : frames) {
       assertThat(f.getAttribute("title")).as("iframe title").isNotBlank();
-      assertThat(f.getAttribute("src")).startsWith(base + "/embed/");
+      assertThat(f.getAttribute("src")).startsWith(gateway.base() + "/embed/");
     }
     assertThat(frames.get(0).getAttribute("title")).contains("Feelings");
 
@@ -269,7 +260,7 @@ class PlayerBrowserIT {
   /** A player.js host without our SDK: raw messages (objects or JSON strings) work; junk is ignored. */
   @Test
   void rawPlayerJsMessagesWorkAndJunkIsIgnored() {
-    hostPages.put("/raw.html", framePage(List.of(base + "/embed/" + TRACK), 560, 152));
+    hostPages.put("/raw.html", framePage(List.of(gateway.base() + "/embed/" + TRACK), 560, 152));
     driver.get(hostOrigin + "/raw.html");
     call(0, "getPaused", null); // waits for ready
     Object answer = driver.executeAsyncScript("""
@@ -313,7 +304,7 @@ class PlayerBrowserIT {
 
   @Test
   void keyboardPlaysPausesAndSeeks() {
-    driver.get(base + "/embed/" + TRACK);
+    driver.get(gateway.base() + "/embed/" + TRACK);
     WebElement play = driver.findElement(By.cssSelector(".pg-play"));
     waitFor(play::isDisplayed, "custom controls");
     // Tab walks every control
@@ -346,7 +337,7 @@ class PlayerBrowserIT {
 
   @Test
   void facadeLoadsNoMediaUntilClickedThenPlays() {
-    driver.get(base + "/embed/" + TRACK + "?facade=1");
+    driver.get(gateway.base() + "/embed/" + TRACK + "?facade=1");
     waitFor(() -> "complete".equals(driver.executeScript("return document.readyState")), "page load");
     List<String> before = resources();
     System.out.println("[facade] resources before the click: " + before);
@@ -367,7 +358,7 @@ class PlayerBrowserIT {
 
   @Test
   void autoplayStartsMutedAndOffersUnmute() {
-    driver.get(base + "/embed/" + TRACK + "?autoplay=1");
+    driver.get(gateway.base() + "/embed/" + TRACK + "?autoplay=1");
     Map<String, Object> s = waitForMedia(m -> !(Boolean) m.get("paused") && num(m, "currentTime") > 1.0,
         "autoplay");
     assertThat(s.get("muted")).isEqualTo(true);
@@ -384,7 +375,7 @@ class PlayerBrowserIT {
     for (String path : List.of("/embed/" + TRACK + "?theme=light", "/embed/" + TRACK + "?theme=dark&layout=large",
         "/embed/" + PLAYLIST + "?theme=light", "/embed/" + ALBUM + "?theme=dark&layout=compact",
         "/embed/" + VIDEO, "/embed/" + TRACK + "?facade=1", "/media/" + PLAYLIST)) {
-      driver.get(base + path);
+      driver.get(gateway.base() + path);
       waitFor(() -> (Boolean) driver.executeScript(
           "return !!document.querySelector('.pg-enhanced, .pg-facade-root');"), "player on " + path);
       Results results = new AxeBuilder().analyze(driver);
@@ -406,8 +397,8 @@ class PlayerBrowserIT {
 
   @Test
   void beaconsOfAPlayedTrackShowInMetricsAndDntSendsNone() throws Exception {
-    hostPages.put("/beacons.html", framePage(List.of(base + "/embed/" + TRACK_DNT + "?dnt=1",
-        base + "/embed/" + TRACK_CONTROL), 560, 152));
+    hostPages.put("/beacons.html", framePage(List.of(gateway.base() + "/embed/" + TRACK_DNT + "?dnt=1",
+        gateway.base() + "/embed/" + TRACK_CONTROL), 560, 152));
     driver.get(hostOrigin + "/beacons.html");
     for (int i = 0; i < 2; i++) {
       call(i, "setCurrentTime", 50);
@@ -425,7 +416,7 @@ class PlayerBrowserIT {
           event + " of " + TRACK_CONTROL + " from " + hostOrigin + " in /metrics");
     }
     assertThat(metricsLines()).as("dnt=1 sends no beacon").noneMatch(l -> l.contains("media=\"" + TRACK_DNT + "\""));
-    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/events"))
+    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(gateway.base() + "/events"))
         .header("Content-Type", "text/plain;charset=UTF-8")
         .POST(HttpRequest.BodyPublishers.ofString("{\"v\":1,\"media\":\"" + TRACK_CONTROL + "\",\"event\":\"play\"}"))
         .build(), HttpResponse.BodyHandlers.ofString());
@@ -460,7 +451,7 @@ class PlayerBrowserIT {
     shots.add(new Shot("playlist-video-row-light", "/embed/" + PLAYLIST + "?theme=light", 560, 352));
     shots.add(new Shot("facade-video-dark", "/embed/" + VIDEO + "?facade=1&theme=dark", 640, 360));
     for (Shot shot : shots) {
-      hostPages.put("/shot.html", framePage(List.of(base + shot.src()), shot.width(), shot.height()));
+      hostPages.put("/shot.html", framePage(List.of(gateway.base() + shot.src()), shot.width(), shot.height()));
       driver.get(hostOrigin + "/shot.html");
       if (shot.name().startsWith("playlist-video-row")) {
         call(0, "next", null);
@@ -502,7 +493,7 @@ class PlayerBrowserIT {
         new Small("mini-video-200x112-dark", "/embed/" + VIDEO + "?theme=dark", 200, 112),
         new Small("mini-facade-560x80-light", "/embed/" + TRACK + "?layout=compact&facade=1&theme=light", 560, 80));
     for (Small f : frames) {
-      hostPages.put("/mini.html", framePage(List.of(base + f.src()), f.width(), f.height()));
+      hostPages.put("/mini.html", framePage(List.of(gateway.base() + f.src()), f.width(), f.height()));
       driver.get(hostOrigin + "/mini.html");
       WebElement frame = driver.findElement(By.cssSelector("iframe"));
       boolean facade = f.src().contains("facade=1");
@@ -550,7 +541,7 @@ class PlayerBrowserIT {
         <p><a class="playgate-embed" href="%1$s/media/%4$s" data-maxwidth="480">The video</a></p>
         <script src="%1$s/embed.js"></script>
         </body></html>
-        """.formatted(base, TRACK, PLAYLIST, VIDEO);
+        """.formatted(gateway.base(), TRACK, PLAYLIST, VIDEO);
   }
 
   /** A partner page with bare iframes (no oEmbed), driven through embed.js's Playgate.player(iframe). */
@@ -617,7 +608,7 @@ class PlayerBrowserIT {
 
   private List<String> metricsLines() {
     try {
-      URI metrics = URI.create(TestGateway.managementBase(gateway) + "/metrics");
+      URI metrics = URI.create(gateway.managementBase() + "/metrics");
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       return r.body().lines().filter(l -> l.startsWith("playgate_player_events_total{")).toList();

@@ -2,12 +2,9 @@ package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.metrics.GatewayMetrics;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -15,14 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code POST /events} and {@code GET /metrics} (on the management listener) on a real gateway (test catalogue),
@@ -33,29 +27,13 @@ class PlayerEventsIT {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final int ORIGINS_MAX = 50;
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
-
-  @BeforeAll
-  static void start() throws Exception {
-    GatewayMetrics metrics = GatewayMetrics.create();
-    vertx = metrics.createVertx();
-    gateway = Playgate.start(vertx, TestGateway.config(Map.of("metrics.eventOrigins", String.valueOf(ORIGINS_MAX))),
-            Ticker.systemTicker(), metrics)
-        .await(30, TimeUnit.SECONDS);
-    base = gateway.publicBaseUrl();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().metered()
+      .with("metrics.eventOrigins", String.valueOf(ORIGINS_MAX));
 
   private static HttpResponse<String> post(String contentType, String body) {
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/events"))
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.base() + "/events"))
           .POST(HttpRequest.BodyPublishers.ofString(body));
       if (contentType != null) {
         b.header("Content-Type", contentType);
@@ -74,7 +52,7 @@ class PlayerEventsIT {
   }
 
   private static List<String> eventLines() {
-    HttpResponse<String> r = Http.get(TestGateway.managementBase(gateway) + "/metrics");
+    HttpResponse<String> r = Http.get(gateway.managementBase() + "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body().lines().filter(l -> l.startsWith("playgate_player_events_total{")).toList();
   }
@@ -145,8 +123,8 @@ class PlayerEventsIT {
 
   @Test
   void metricsAreInPrometheusTextWithVertxMetrics() {
-    Http.get(base + "/embed/t1");
-    HttpResponse<String> r = Http.get(TestGateway.managementBase(gateway) + "/metrics");
+    Http.get(gateway.base() + "/embed/t1");
+    HttpResponse<String> r = Http.get(gateway.managementBase() + "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(r.body()).contains("# TYPE vertx_http_server_requests_total counter");

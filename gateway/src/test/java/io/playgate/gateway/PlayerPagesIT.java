@@ -2,7 +2,6 @@ package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.vertx.core.json.JsonObject;

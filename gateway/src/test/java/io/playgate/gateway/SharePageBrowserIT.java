@@ -3,9 +3,8 @@ package io.playgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -78,19 +78,19 @@ class SharePageBrowserIT {
         done('threw: ' + e);
       }""";
 
-  private Vertx vertx;
-  private Playgate gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().demoCatalog();
+
   private ChromeDriverService service;
   private ChromeDriver driver;
   private Path profile;
   private Path screenshots;
-  private String base;
   private String trackId;
   private String videoId;
   private String collectionId;
 
   @BeforeAll
-  void startGatewayAndBrowser() throws IOException {
+  void startBrowser() throws IOException {
     File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
     File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
     if (!chromium.canExecute()) {
@@ -117,9 +117,6 @@ class SharePageBrowserIT {
     assertThat(videoId).as("a video in %s", catalogJson).isNotNull();
     assertThat(collectionId).as("a playlist or album in %s", catalogJson).isNotNull();
 
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.catalog", TestGateway.demoCatalog().toString()));
-    base = gateway.publicBaseUrl();
 
     Path target = TestGateway.root().resolve("gateway/target");
     screenshots = Files.createDirectories(target.resolve("screenshots"));
@@ -143,7 +140,7 @@ class SharePageBrowserIT {
   }
 
   @AfterAll
-  void stopBrowserAndGateway() throws Exception {
+  void stopBrowser() throws Exception {
     try {
       if (driver != null) {
         driver.quit();
@@ -152,12 +149,6 @@ class SharePageBrowserIT {
       try {
         if (service != null) {
           service.stop();
-        }
-        if (gateway != null) {
-          gateway.stop().await(10, TimeUnit.SECONDS);
-        }
-        if (vertx != null) {
-          vertx.close().await(10, TimeUnit.SECONDS);
         }
       } finally {
         deleteQuietly(profile);
@@ -241,7 +232,7 @@ class SharePageBrowserIT {
   }
 
   private WebElement open(String path) {
-    driver.get(base + path);
+    driver.get(gateway.base() + path);
     return driver.findElement(By.cssSelector(".pg-media"));
   }
 

@@ -2,9 +2,8 @@ package io.playgate.gateway.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,13 +15,13 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +38,10 @@ class HubClientIT {
   private static HubClient client;
   private static final AtomicInteger redirectTargetHits = new AtomicInteger();
   private static Buffer bomb;
+  /** A remote-mode gateway in front of the hostile hub below (started once the hub listens). */
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.remote(() -> base).with("hub.timeout", "500ms")
+      .with("oembed.schemes", "https://hub.example/track/{id}");
 
   private static JsonObject item(String id) {
     return new JsonObject().put("id", id).put("kind", "track").put("title", "T " + id).put("pageUrl", "https://hub.example/" + id);
@@ -210,20 +213,14 @@ class HubClientIT {
 
   @Test
   void aRemoteGatewayAnswersProblemsAndNeverEchoesTheHub() throws Exception {
-    Playgate gw = TestGateway.start(vertx, Map.of("hub.mode", "remote", "hub.url", base, "hub.timeout", "500ms",
-        "oembed.schemes", "https://hub.example/track/{id}"));
-    try {
-      for (String[] c : new String[][] {{"ok", "200"}, {"html", "502"}, {"e503", "502"}, {"slow", "504"},
-          {"e403", "401"}, {"e410", "404"}, {"bomb", "502"}}) {
-        var r = Http.get(gw.publicBaseUrl() + "/oembed?url="
-            + URLEncoder.encode("https://hub.example/track/" + c[0], StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
-        assertThat(r.body()).doesNotContain("Welcome").doesNotContain("Foo.java").doesNotContain("maintenance");
-      }
-      assertThat(Http.get(gw.publicBaseUrl() + "/embed/html").statusCode()).isEqualTo(502);
-      assertThat(Http.get(gw.publicBaseUrl() + "/media/drip").statusCode()).isEqualTo(504);
-    } finally {
-      gw.stop().await(10, TimeUnit.SECONDS);
+    for (String[] c : new String[][] {{"ok", "200"}, {"html", "502"}, {"e503", "502"}, {"slow", "504"},
+        {"e403", "401"}, {"e410", "404"}, {"bomb", "502"}}) {
+      var r = Http.get(gateway.base() + "/oembed?url="
+          + URLEncoder.encode("https://hub.example/track/" + c[0], StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(r.body()).doesNotContain("Welcome").doesNotContain("Foo.java").doesNotContain("maintenance");
     }
+    assertThat(Http.get(gateway.base() + "/embed/html").statusCode()).isEqualTo(502);
+    assertThat(Http.get(gateway.base() + "/media/drip").statusCode()).isEqualTo(504);
   }
 }

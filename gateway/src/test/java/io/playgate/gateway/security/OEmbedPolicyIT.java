@@ -2,10 +2,9 @@ package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -14,16 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,15 +33,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OEmbedPolicyIT {
 
   private static final String PUBLIC = "https://play.example";
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
-  private static Path catalog;
+  /** The test catalogue plus one item whose title holds U+2028/U+2029 (for JSONP); built before the gateway starts. */
+  @TempDir
+  static Path catalog;
+
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("server.publicBaseUrl", PUBLIC)
+      .with("hub.catalog", () -> catalog.toString())
+      .with("embed.frameAncestors", "https://news.example,https://*.blog.example");
 
   @BeforeAll
-  static void start() throws Exception {
-    // the test catalogue plus one item whose title holds U+2028/U+2029 (for JSONP)
-    catalog = Files.createTempDirectory("playgate-policy-catalog");
+  static void catalogWithLineSeparators() throws Exception {
     Path source = TestGateway.testCatalog();
     try (Stream<Path> files = Files.walk(source)) {
       for (Path p : files.toList()) {
@@ -61,21 +61,6 @@ class OEmbedPolicyIT {
     JsonObject sep = media.getJsonObject(0).copy().put("id", "sep").put("title", "line\u2028para\u2029end </script>");
     media.add(sep);
     Files.writeString(catalog.resolve("catalog.json"), cat.encodePrettily());
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of(
-        "server.publicBaseUrl", PUBLIC,
-        "hub.catalog", catalog.toString(),
-        "embed.frameAncestors", "https://news.example,https://*.blog.example"));
-    base = "http://127.0.0.1:" + gateway.port();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-    try (Stream<Path> files = Files.walk(catalog)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   private static String url(String id) {
@@ -83,7 +68,7 @@ class OEmbedPolicyIT {
   }
 
   private static HttpResponse<String> get(String pathAndQuery, String... headers) {
-    return Http.get(base + pathAndQuery, headers);
+    return Http.get(gateway.loopbackBase() + pathAndQuery, headers);
   }
 
   private static void assertProblem(HttpResponse<String> r, int status) {
@@ -233,8 +218,9 @@ class OEmbedPolicyIT {
 
   @Test
   void preflightIs204WithMethodsAndHeaders() {
-    HttpResponse<String> r = Http.send("OPTIONS", base + "/oembed", "Origin", "https://somewhere.example",
-        "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization");
+    HttpResponse<String> r = Http.send("OPTIONS", gateway.loopbackBase() + "/oembed",
+        "Origin", "https://somewhere.example", "Access-Control-Request-Method", "GET",
+        "Access-Control-Request-Headers", "authorization");
     assertThat(r.statusCode()).isEqualTo(204);
     assertThat(r.body()).isEmpty();
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");

@@ -2,10 +2,8 @@ package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.dns.AddressResolverOptions;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Permission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5 item 1: no user-supplied URL ever causes a connection or a DNS lookup. Three witnesses watch a real
@@ -57,12 +55,23 @@ class UrlIntakeIT {
   private static final AtomicInteger tcpConnections = new AtomicInteger();
   private static DatagramSocket dnsCanary;
   private static final AtomicInteger dnsQueries = new AtomicInteger();
-  private static Vertx vertx;
-  private static Playgate gateway;
-  private static String base;
+  /**
+   * The gateway's only resolver is the DNS canary (and a hosts file naming localhost), no search domains; its URL
+   * schemes name the TCP canary's port.
+   */
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .vertxOptions(() -> new VertxOptions().setAddressResolverOptions(new AddressResolverOptions()
+          .setServers(List.of("127.0.0.1:" + dnsCanary.getLocalPort()))
+          .setHostsValue(Buffer.buffer("127.0.0.1 localhost\n"))
+          .setSearchDomains(List.of())
+          .setQueryTimeout(500)
+          .setMaxQueries(1)))
+      .with("oembed.schemes", () -> "[\"{publicBaseUrl}/media/{id}\",\"http://localhost:" + tcpCanary.getLocalPort()
+          + "/media/{id}\",\"https://" + CANARY_HOST + ":" + tcpCanary.getLocalPort() + "/track/{id}\"]");
 
   @BeforeAll
-  static void start() throws Exception {
+  static void startCanaries() throws Exception {
     tcpCanary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread tcp = new Thread(() -> {
       while (!tcpCanary.isClosed()) {
@@ -89,23 +98,10 @@ class UrlIntakeIT {
     }, "dns-canary");
     dns.setDaemon(true);
     dns.start();
-    // the gateway's only resolver: the canary (and a hosts file naming localhost), no search domains
-    vertx = Vertx.vertx(new VertxOptions().setAddressResolverOptions(new AddressResolverOptions()
-        .setServers(List.of("127.0.0.1:" + dnsCanary.getLocalPort()))
-        .setHostsValue(Buffer.buffer("127.0.0.1 localhost\n"))
-        .setSearchDomains(List.of())
-        .setQueryTimeout(500)
-        .setMaxQueries(1)));
-    int canary = tcpCanary.getLocalPort();
-    gateway = TestGateway.start(vertx, Map.of("oembed.schemes", "[\"{publicBaseUrl}/media/{id}\","
-        + "\"http://localhost:" + canary + "/media/{id}\",\"https://" + CANARY_HOST + ":" + canary + "/track/{id}\"]"));
-    base = "http://127.0.0.1:" + gateway.port();
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
+  static void stopCanaries() throws Exception {
     tcpCanary.close();
     dnsCanary.close();
   }
@@ -198,7 +194,7 @@ class UrlIntakeIT {
         HttpResponse<String> r = oembed(url);
         statuses.add(r.statusCode() + " " + url);
         assertThat(r.statusCode()).as(url).isEqualTo(200);
-        assertThat(Http.json(r).getString("html")).contains(gateway.publicBaseUrl() + "/embed/t1");
+        assertThat(Http.json(r).getString("html")).contains(gateway.base() + "/embed/t1");
       }
     } finally {
       if (recording) {
@@ -232,7 +228,7 @@ class UrlIntakeIT {
   @Order(2)
   void theWitnessesWork() throws Exception {
     int before = dnsQueries.get();
-    var client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
+    var client = gateway.vertx().createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
     try {
       client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("control." + CANARY_HOST).setPort(80)
           .setURI("/")).await(10, TimeUnit.SECONDS);
@@ -258,6 +254,6 @@ class UrlIntakeIT {
   }
 
   private static HttpResponse<String> oembed(String url) {
-    return Http.get(base + "/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
+    return Http.get(gateway.loopbackBase() + "/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
   }
 }

@@ -233,6 +233,11 @@ public final class GatewayExtension implements BeforeAllCallback, BeforeEachCall
     return playgate().port();
   }
 
+  /** @return the management listener's port */
+  public int managementPort() {
+    return playgate().managementPort();
+  }
+
   /** @return the embedded hub, or {@code null} in remote mode */
   public LocalHub localHub() {
     return playgate().localHub();

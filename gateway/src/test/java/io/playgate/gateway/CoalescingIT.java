@@ -3,11 +3,10 @@ package io.playgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
 import io.playgate.hub.simulator.FaultSettings;
 import io.playgate.hub.simulator.HubFaults;
-import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 100 concurrent cold oEmbed requests for one id make exactly one hub request, counted at the real local hub:
@@ -29,24 +26,8 @@ class CoalescingIT {
 
   private static final int CONCURRENCY = 100;
 
-  private Vertx vertx;
-  private Playgate embedded;
-  private Playgate remote;
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    embedded = TestGateway.start(vertx, Map.of());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (remote != null) {
-      remote.stop().await(10, TimeUnit.SECONDS);
-    }
-    embedded.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  final GatewayExtension embedded = GatewayExtension.embedded();
 
   private static List<HttpResponse<String>> burst(String base, String id) {
     String url = base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8);
@@ -72,7 +53,7 @@ class CoalescingIT {
     embedded.localHub().resetCounts();
     // a slow hub, so every request of the burst arrives while the first hub call is still in flight
     HubFaults.of(embedded.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
-    List<HttpResponse<String>> responses = burst(embedded.publicBaseUrl(), "t2");
+    List<HttpResponse<String>> responses = burst(embedded.base(), "t2");
     assertAllSame(responses);
     assertThat(embedded.localHub().requestCount("t2")).isEqualTo(1);
     System.out.println("coalescing.embedded concurrent=" + CONCURRENCY + " hubRequests=" + embedded.localHub().requestCount("t2"));
@@ -80,7 +61,7 @@ class CoalescingIT {
 
   @Test
   void remoteGatewayCoalesces() {
-    remote = TestGateway.start(vertx, Map.of("hub.mode", "remote", "hub.url", embedded.publicBaseUrl() + "/hub"));
+    Playgate remote = embedded.another(Map.of("hub.mode", "remote", "hub.url", embedded.base() + "/hub"));
     embedded.localHub().resetCounts();
     HubFaults.of(embedded.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
     List<HttpResponse<String>> responses = burst(remote.publicBaseUrl(), "v1");
@@ -90,7 +71,7 @@ class CoalescingIT {
     assertThat(embedded.localHub().totalRequests()).isEqualTo(1);
     System.out.println("coalescing.remote concurrent=" + CONCURRENCY + " hubRequests=" + embedded.localHub().requestCount("v1"));
     // remote mode serves pages too, with media URLs from the hub
-    assertThat(Http.get(remote.publicBaseUrl() + "/embed/v1").body()).contains(embedded.publicBaseUrl() + "/hub/files/media/blob.webm");
+    assertThat(Http.get(remote.publicBaseUrl() + "/embed/v1").body()).contains(embedded.base() + "/hub/files/media/blob.webm");
     assertThat(Http.get(remote.publicBaseUrl() + "/health/ready").statusCode()).isEqualTo(200);
   }
 }

@@ -21,8 +21,9 @@ class PlayerPagesIT {
   static final GatewayExtension gateway = GatewayExtension.embedded();
 
   private static JsonObject oembed(String id, String extra) {
-    HttpResponse<String> r = Http.get(gateway.base() + "/oembed?url="
-        + URLEncoder.encode(gateway.base() + "/media/" + id, StandardCharsets.UTF_8) + extra);
+    String base = gateway.base();
+    HttpResponse<String> r = Http.get(base + "/oembed?url="
+        + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8) + extra);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return Http.json(r);
   }
@@ -65,14 +66,15 @@ class PlayerPagesIT {
 
   @Test
   void layoutOptionAndItsValidation() {
-    assertThat(Jsoup.parse(Http.get(gateway.base() + "/embed/t1?layout=large").body()).selectFirst(".pg-player").classNames())
+    String base = gateway.base();
+    assertThat(Jsoup.parse(Http.get(base + "/embed/t1?layout=large").body()).selectFirst(".pg-player").classNames())
         .contains("pg-layout-large");
-    assertThat(Jsoup.parse(Http.get(gateway.base() + "/embed/a1").body()).selectFirst(".pg-player").classNames())
+    assertThat(Jsoup.parse(Http.get(base + "/embed/a1").body()).selectFirst(".pg-player").classNames())
         .contains("pg-layout-large");
-    HttpResponse<String> bad = Http.get(gateway.base() + "/embed/t1?layout=tall");
+    HttpResponse<String> bad = Http.get(base + "/embed/t1?layout=tall");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(Http.json(bad).getString("detail")).startsWith("layout:");
-    assertThat(Http.get(gateway.base() + "/embed/t1?color=red").statusCode()).isEqualTo(400);
+    assertThat(Http.get(base + "/embed/t1?color=red").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -93,7 +95,8 @@ class PlayerPagesIT {
 
   @Test
   void facadePageLoadsNoMediaAndOnlyTheTinyScript() {
-    Document d = Jsoup.parse(Http.get(gateway.base() + "/embed/t1?facade=1").body());
+    String base = gateway.base();
+    Document d = Jsoup.parse(Http.get(base + "/embed/t1?facade=1").body());
     assertCspClean(d);
     assertThat(d.select("audio, video").stream()
         .filter(m -> m.parents().stream().noneMatch(p -> p.tagName().equals("template"))))
@@ -101,7 +104,7 @@ class PlayerPagesIT {
     assertThat(d.select("script[src]")).hasSize(1);
     String facadeJs = d.selectFirst("script[src]").attr("src");
     assertThat(facadeJs).matches("/widgets/facade\\.[0-9a-f]{10}\\.js");
-    HttpResponse<String> js = Http.get(gateway.base() + facadeJs);
+    HttpResponse<String> js = Http.get(base + facadeJs);
     assertThat(js.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
     assertThat(js.body().length()).isLessThan(1024);
     assertThat(d.selectFirst("template.pg-facade-player").html()).contains("<audio");
@@ -112,7 +115,8 @@ class PlayerPagesIT {
 
   @Test
   void hostSdkIsShortCachedAndCorsReadable() {
-    HttpResponse<String> r = Http.get(gateway.base() + "/embed.js");
+    String base = gateway.base();
+    HttpResponse<String> r = Http.get(base + "/embed.js");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
@@ -120,19 +124,19 @@ class PlayerPagesIT {
     assertThat(r.body()).contains("Playgate").contains("player.js");
     String etag = r.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).as("strong content-hash tag").matches("\"[0-9a-f]{32}\"");
-    assertThat(Http.get(gateway.base() + "/embed.js").headers().firstValue("ETag")).hasValue(etag);
+    assertThat(Http.get(base + "/embed.js").headers().firstValue("ETag")).hasValue(etag);
     for (String inm : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
-      HttpResponse<String> revalidated = Http.get(gateway.base() + "/embed.js", "If-None-Match", inm);
+      HttpResponse<String> revalidated = Http.get(base + "/embed.js", "If-None-Match", inm);
       assertThat(revalidated.statusCode()).as(inm).isEqualTo(304);
       assertThat(revalidated.body()).isEmpty();
       assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
       assertThat(revalidated.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
     }
-    assertThat(Http.get(gateway.base() + "/embed.js", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
-    Document d = Jsoup.parse(Http.get(gateway.base() + "/embed/t1").body());
+    assertThat(Http.get(base + "/embed.js", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    Document d = Jsoup.parse(Http.get(base + "/embed/t1").body());
     for (Element e : d.select("script[src], link[rel=stylesheet]")) {
       String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
-      assertThat(Http.get(gateway.base() + url).headers().firstValue("Cache-Control"))
+      assertThat(Http.get(base + url).headers().firstValue("Cache-Control"))
           .hasValue("public, max-age=31536000, immutable");
     }
   }

@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.hub.WebHubClient;
-import io.playgate.gateway.testing.FakeTicker;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.playgate.hub.simulator.HubFaults;
-import io.playgate.hub.simulator.HubFaults.Answer;
 import io.playgate.hub.simulator.FaultSettings;
-import io.vertx.core.Vertx;
+import io.playgate.hub.simulator.HubFaults.Answer;
+import io.playgate.hub.simulator.HubFaults;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
@@ -53,27 +49,20 @@ class HostileHubIT {
     }
   }
 
-  private final FakeTicker ticker = new FakeTicker();
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded().fakeClock()
+      .with("hub.timeout", "1s").with("hub.breakerMaxFailures", "1000").with("server.accessLog", "false");
   private final Lines log = new Lines();
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.timeout", "1s", "hub.breakerMaxFailures", "1000",
-        "server.accessLog", "false"), ticker);
-    base = gateway.publicBaseUrl();
+  void captureHubLog() {
     log.start();
     ((Logger) LoggerFactory.getLogger(WebHubClient.class)).addAppender(log);
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void detachHubLog() {
     ((Logger) LoggerFactory.getLogger(WebHubClient.class)).detachAppender(log);
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
   }
 
   private List<String> failLines(String id) {
@@ -102,10 +91,10 @@ class HostileHubIT {
     for (int round = 1; round <= ROUNDS; round++) {
       HubFaults.of(gateway.localHub()).set(fault);
       String target = round % 2 == 1
-          ? "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8)
+          ? "/oembed?url=" + URLEncoder.encode(gateway.base() + "/media/" + id, StandardCharsets.UTF_8)
           : "/embed/" + id;
       long start = System.nanoTime();
-      HttpResponse<String> r = Http.get(base + target);
+      HttpResponse<String> r = Http.get(gateway.base() + target);
       assertThat(r.statusCode()).as(answer + " round " + round).isEqualTo(status);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
       assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -120,11 +109,11 @@ class HostileHubIT {
       assertThat(lines).hasSize(round);
       assertThat(lines.get(round - 1)).contains("failure=").contains("gatewayStatus=" + status).contains(reason);
       // past the failure TTL the fault is still on: the next round must reach the hub again
-      ticker.advance(Duration.ofSeconds(3));
+      gateway.ticker().advance(Duration.ofSeconds(3));
     }
     // the hub recovers: a success is fetched (nothing hostile was cached as one)
     HubFaults.of(gateway.localHub()).reset();
-    HttpResponse<String> ok = Http.get(base + "/embed/" + id);
+    HttpResponse<String> ok = Http.get(gateway.base() + "/embed/" + id);
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(gateway.localHub().requestCount(id)).isEqualTo(ROUNDS + 1);
     Runtime rt = Runtime.getRuntime();

@@ -2,22 +2,17 @@ package io.playgate.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.testing.FakeTicker;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,26 +26,16 @@ class HttpCachingIT {
 
   private static final String DIRECTIVES = ", stale-while-revalidate=30, stale-if-error=600";
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
-  private final FakeTicker ticker = new FakeTicker();
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded().fakeClock().with("hub.maxAge", "300s");
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.maxAge", "300s"), ticker);
-    base = gateway.publicBaseUrl();
+  void resetCounts() {
     gateway.localHub().resetCounts();
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
   private String oembed(String id, String extra) {
+    String base = gateway.base();
     return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8) + extra;
   }
 
@@ -58,6 +43,7 @@ class HttpCachingIT {
   @ValueSource(strings = {"/oembed?url={base}/media/t1", "/oembed?url={base}/media/v1&format=xml", "/embed/t1",
       "/embed/a1?theme=dark", "/media/t1", "/media/p1"})
   void etagAnd304OnEveryCacheableRoute(String target) {
+    String base = gateway.base();
     String url = base + target.replace("{base}", URLEncoder.encode(base, StandardCharsets.UTF_8));
     HttpResponse<String> first = Http.get(url);
     assertThat(first.statusCode()).isEqualTo(200);
@@ -65,7 +51,7 @@ class HttpCachingIT {
     assertThat(etag).matches("W/\"[A-Za-z0-9_-]+\"");
     assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=300" + DIRECTIVES);
 
-    ticker.advance(Duration.ofSeconds(100));
+    gateway.ticker().advance(Duration.ofSeconds(100));
     HttpResponse<String> revalidated = Http.get(url, "If-None-Match", etag);
     assertThat(revalidated.statusCode()).isEqualTo(304);
     assertThat(revalidated.body()).isEmpty();
@@ -83,20 +69,20 @@ class HttpCachingIT {
   void cacheAgeAgreesWithMaxAgeAndTellsTheRemainingFreshness() {
     HttpResponse<String> r = Http.get(oembed("t1", ""));
     assertThat(Http.json(r).getLong("cache_age")).isEqualTo(300);
-    ticker.advance(Duration.ofSeconds(120));
+    gateway.ticker().advance(Duration.ofSeconds(120));
     r = Http.get(oembed("t1", ""));
     assertThat(Http.json(r).getLong("cache_age")).isEqualTo(180);
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=180" + DIRECTIVES);
     // the ETag does not change with cache_age: the representations are equivalent
     String etag = r.headers().firstValue("ETag").orElseThrow();
-    ticker.advance(Duration.ofSeconds(30));
+    gateway.ticker().advance(Duration.ofSeconds(30));
     assertThat(Http.get(oembed("t1", "")).headers().firstValue("ETag")).hasValue(etag);
   }
 
   @Test
   void aStaleEntryIsServedWithMaxAgeZero() {
     Http.get(oembed("t1", ""));
-    ticker.advance(Duration.ofSeconds(305));
+    gateway.ticker().advance(Duration.ofSeconds(305));
     HttpResponse<String> stale = Http.get(oembed("t1", ""));
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(Http.json(stale).getLong("cache_age")).isZero();
@@ -106,7 +92,7 @@ class HttpCachingIT {
   @ParameterizedTest
   @ValueSource(strings = {"/embed/gone1", "/media/private1", "/embed/nosuch", "/oembed?url=x"})
   void errorsAreNotStored(String target) {
-    HttpResponse<String> r = Http.get(base + target);
+    HttpResponse<String> r = Http.get(gateway.base() + target);
     assertThat(r.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(r.headers().firstValue("ETag")).isEmpty();
@@ -114,6 +100,7 @@ class HttpCachingIT {
 
   @Test
   void variantsAndParameterOrderShareOneHubRequest() {
+    String base = gateway.base();
     HttpResponse<String> w400 = Http.get(oembed("v1", "&maxwidth=400"));
     HttpResponse<String> w800 = Http.get(oembed("v1", "&maxwidth=800"));
     HttpResponse<String> xml = Http.get(oembed("v1", "&format=xml"));

@@ -3,12 +3,10 @@ package io.playgate.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.testing.FakeTicker;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.playgate.hub.simulator.HubFaults;
 import io.playgate.hub.simulator.FaultSettings;
-import io.vertx.core.Vertx;
+import io.playgate.hub.simulator.HubFaults;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,13 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real gateway on its embedded local hub with fault injection and a fake cache clock: coalescing of 1,000
@@ -38,27 +35,18 @@ class HubResilienceIT {
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(30)).build();
 
-  private final FakeTicker ticker = new FakeTicker();
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded().fakeClock()
+      .with("hub.maxAge", "60s").with("hub.breakerMaxFailures", "3").with("hub.breakerResetTimeout", "1s")
+      .with("server.accessLog", "false");
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.maxAge", "60s", "hub.breakerMaxFailures", "3",
-        "hub.breakerResetTimeout", "1s", "server.accessLog", "false"), ticker);
-    base = gateway.publicBaseUrl();
+  void resetCounts() {
     gateway.localHub().resetCounts();
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
   private String oembed(String id) {
+    String base = gateway.base();
     return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8);
   }
 
@@ -114,13 +102,14 @@ class HubResilienceIT {
     assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(502);
     assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
     // ... after which the next request tries again
-    ticker.advance(Duration.ofSeconds(2));
+    gateway.ticker().advance(Duration.ofSeconds(2));
     assertThat(Http.get(oembed("t1")).statusCode()).isEqualTo(200);
     assertThat(gateway.localHub().requestCount("t1")).isEqualTo(2);
   }
 
   @Test
   void outageServesCachedIdsOpensTheBreakerAndRecovers() throws Exception {
+    String base = gateway.base();
     List<String> cached = List.of("t1", "t2", "v1", "a1");
     for (String id : cached) {
       assertThat(Http.get(oembed(id)).statusCode()).isEqualTo(200);
@@ -129,7 +118,7 @@ class HubResilienceIT {
     gateway.localHub().resetCounts();
     HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withOutage(true));
     // past freshness (60 s) and stale-while-revalidate (30 s), within stale-if-error (600 s)
-    ticker.advance(Duration.ofSeconds(100));
+    gateway.ticker().advance(Duration.ofSeconds(100));
     for (String id : cached) {
       HttpResponse<String> r = Http.get(oembed(id));
       assertThat(r.statusCode()).as(id).isEqualTo(200);
@@ -147,7 +136,7 @@ class HubResilienceIT {
     }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("fail fast, well within the 5 s deadline")
         .isLessThan(Duration.ofSeconds(2));
-    ticker.advance(Duration.ofSeconds(3)); // past the failure TTL: cached ids would revalidate again
+    gateway.ticker().advance(Duration.ofSeconds(3)); // past the failure TTL: cached ids would revalidate again
     for (String id : cached) {
       assertThat(Http.get(base + "/embed/" + id).statusCode()).isEqualTo(200);
     }
@@ -161,7 +150,7 @@ class HubResilienceIT {
     int status;
     do {
       Thread.sleep(100);
-      ticker.advance(Duration.ofSeconds(3)); // past any remembered failure
+      gateway.ticker().advance(Duration.ofSeconds(3)); // past any remembered failure
       status = Http.get(oembed("v2")).statusCode();
       tries.incrementAndGet();
     } while (status != 200 && System.nanoTime() < deadline);
@@ -180,21 +169,17 @@ class HubResilienceIT {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       deadPort = socket.getLocalPort();
     }
-    Playgate remote = TestGateway.start(vertx, Map.of("hub.mode", "remote",
+    Playgate remote = gateway.another(Map.of("hub.mode", "remote",
         "hub.url", "http://localhost:" + deadPort + "/hub", "server.accessLog", "false"));
-    try {
-      HttpResponse<String> ready = Http.get(remote.publicBaseUrl() + "/health/ready");
-      // a load balancer keeps the node: it still serves cached entries, and every node shares the one hub
-      assertThat(ready.statusCode()).isEqualTo(200);
-      io.vertx.core.json.JsonObject hubCheck = Http.json(ready).getJsonArray("checks").stream()
-          .map(io.vertx.core.json.JsonObject.class::cast).filter(c -> "hub".equals(c.getString("id")))
-          .findFirst().orElseThrow();
-      assertThat(hubCheck.getJsonObject("data").getString("hub")).isIn("UNAVAILABLE", "TIMEOUT");
-      String url = remote.publicBaseUrl() + "/oembed?url="
-          + URLEncoder.encode(remote.publicBaseUrl() + "/media/t1", StandardCharsets.UTF_8);
-      assertThat(Http.get(url).statusCode()).isIn(502, 504);
-    } finally {
-      remote.stop().await(10, TimeUnit.SECONDS);
-    }
+    HttpResponse<String> ready = Http.get(remote.publicBaseUrl() + "/health/ready");
+    // a load balancer keeps the node: it still serves cached entries, and every node shares the one hub
+    assertThat(ready.statusCode()).isEqualTo(200);
+    io.vertx.core.json.JsonObject hubCheck = Http.json(ready).getJsonArray("checks").stream()
+        .map(io.vertx.core.json.JsonObject.class::cast).filter(c -> "hub".equals(c.getString("id")))
+        .findFirst().orElseThrow();
+    assertThat(hubCheck.getJsonObject("data").getString("hub")).isIn("UNAVAILABLE", "TIMEOUT");
+    String url = remote.publicBaseUrl() + "/oembed?url="
+        + URLEncoder.encode(remote.publicBaseUrl() + "/media/t1", StandardCharsets.UTF_8);
+    assertThat(Http.get(url).statusCode()).isIn(502, 504);
   }
 }

@@ -2,27 +2,23 @@ package io.playgate.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.testing.FakeTicker;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.ScriptedHub;
-import io.playgate.gateway.testing.TestGateway;
-import io.playgate.hub.simulator.HubFaults;
 import io.playgate.hub.simulator.FaultSettings;
-import io.vertx.core.Vertx;
+import io.playgate.hub.simulator.HubFaults;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 5861 stale-while-revalidate on a real gateway with a fake cache clock: after expiry the first requests are
@@ -31,23 +27,6 @@ import org.junit.jupiter.api.Test;
  * {@link ScriptedHub}.
  */
 class StaleWhileRevalidateIT {
-
-  private final FakeTicker ticker = new FakeTicker();
-  private Vertx vertx;
-  private Playgate gateway;
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (gateway != null) {
-      gateway.stop().await(10, TimeUnit.SECONDS);
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
 
   static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -65,58 +44,72 @@ class StaleWhileRevalidateIT {
     return pending.stream().map(CompletableFuture::join).toList();
   }
 
-  @Test
-  void notModifiedPath() throws Exception {
-    gateway = TestGateway.start(vertx, Map.of("hub.maxAge", "60s"), ticker);
-    String base = gateway.publicBaseUrl();
-    String url = base + "/oembed?url=" + URLEncoder.encode(base + "/media/t1", StandardCharsets.UTF_8);
-    HttpResponse<String> warm = Http.get(url);
-    assertThat(Http.json(warm).getLong("cache_age")).isEqualTo(60);
-    gateway.localHub().resetCounts();
-    HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofSeconds(2)));
-    ticker.advance(Duration.ofSeconds(70));
+  /** A 304 from the embedded local hub. */
+  @Nested
+  class FromTheLocalHub {
 
-    List<HttpResponse<String>> stale = concurrently(url, 20);
-    // every answer left while the one revalidation was still waiting for the slow hub
-    assertThat(gateway.cache().inflightCount()).isEqualTo(1);
-    assertThat(stale).allSatisfy(r -> {
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(Http.json(r).getLong("cache_age")).isZero();
-      assertThat(Http.json(r).getString("title")).isEqualTo(Http.json(warm).getString("title"));
-    });
-    await(() -> gateway.cache().inflightCount() == 0);
-    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
-    HttpResponse<String> renewed = Http.get(url);
-    assertThat(Http.json(renewed).getLong("cache_age")).isEqualTo(60);
-    assertThat(renewed.headers().firstValue("ETag")).isEqualTo(warm.headers().firstValue("ETag"));
-    assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+    @RegisterExtension
+    final GatewayExtension gateway = GatewayExtension.embedded().fakeClock().with("hub.maxAge", "60s");
+
+    @Test
+    void notModifiedPath() throws Exception {
+      String base = gateway.base();
+      String url = base + "/oembed?url=" + URLEncoder.encode(base + "/media/t1", StandardCharsets.UTF_8);
+      HttpResponse<String> warm = Http.get(url);
+      assertThat(Http.json(warm).getLong("cache_age")).isEqualTo(60);
+      gateway.localHub().resetCounts();
+      HubFaults.of(gateway.localHub()).set(FaultSettings.NONE.withLatency(Duration.ofSeconds(2)));
+      gateway.ticker().advance(Duration.ofSeconds(70));
+
+      List<HttpResponse<String>> stale = concurrently(url, 20);
+      // every answer left while the one revalidation was still waiting for the slow hub
+      assertThat(gateway.cache().inflightCount()).isEqualTo(1);
+      assertThat(stale).allSatisfy(r -> {
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Http.json(r).getLong("cache_age")).isZero();
+        assertThat(Http.json(r).getString("title")).isEqualTo(Http.json(warm).getString("title"));
+      });
+      await(() -> gateway.cache().inflightCount() == 0);
+      assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+      HttpResponse<String> renewed = Http.get(url);
+      assertThat(Http.json(renewed).getLong("cache_age")).isEqualTo(60);
+      assertThat(renewed.headers().firstValue("ETag")).isEqualTo(warm.headers().firstValue("ETag"));
+      assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
+    }
   }
 
-  @Test
-  void newDataPath() throws Exception {
-    ScriptedHub hub = ScriptedHub.start(vertx, 60).item("s1", "Old title");
-    gateway = TestGateway.start(vertx, Map.of("hub.mode", "remote", "hub.url", hub.url()), ticker);
-    String url = gateway.publicBaseUrl() + "/embed/s1";
-    assertThat(Http.get(url).body()).contains("Old title");
-    hub.item("s1", "New title");
-    ticker.advance(Duration.ofSeconds(61));
+  /** A 200 with new data from a scripted hub. */
+  @Nested
+  class FromAScriptedHub {
 
-    HttpResponse<String> first = Http.get(url);
-    assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).as("answered from the stale entry").contains("Old title");
-    assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=0,");
-    // the hub answers at once here, so a request may see either side of the revalidation, never a second one
-    List<HttpResponse<String>> more = concurrently(url, 20);
-    assertThat(more).allSatisfy(r -> {
-      assertThat(r.statusCode()).isEqualTo(200);
-      String cc = r.headers().firstValue("Cache-Control").orElseThrow();
-      assertThat(r.body().contains("Old title") ? cc.startsWith("public, max-age=0,") : cc.startsWith("public, max-age=60,"))
-          .isTrue();
-    });
-    await(() -> gateway.cache().inflightCount() == 0);
-    HttpResponse<String> fresh = Http.get(url);
-    assertThat(fresh.body()).contains("New title").doesNotContain("Old title");
-    assertThat(fresh.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=60,");
-    assertThat(hub.count("s1")).isEqualTo(2);
+    @RegisterExtension
+    final GatewayExtension gateway = GatewayExtension.remoteScripted(Duration.ofSeconds(60)).fakeClock();
+
+    @Test
+    void newDataPath() throws Exception {
+      ScriptedHub hub = gateway.scriptedHub().item("s1", "Old title");
+      String url = gateway.base() + "/embed/s1";
+      assertThat(Http.get(url).body()).contains("Old title");
+      hub.item("s1", "New title");
+      gateway.ticker().advance(Duration.ofSeconds(61));
+
+      HttpResponse<String> first = Http.get(url);
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.body()).as("answered from the stale entry").contains("Old title");
+      assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=0,");
+      // the hub answers at once here, so a request may see either side of the revalidation, never a second one
+      List<HttpResponse<String>> more = concurrently(url, 20);
+      assertThat(more).allSatisfy(r -> {
+        assertThat(r.statusCode()).isEqualTo(200);
+        String cc = r.headers().firstValue("Cache-Control").orElseThrow();
+        assertThat(r.body().contains("Old title") ? cc.startsWith("public, max-age=0,") : cc.startsWith("public, max-age=60,"))
+            .isTrue();
+      });
+      await(() -> gateway.cache().inflightCount() == 0);
+      HttpResponse<String> fresh = Http.get(url);
+      assertThat(fresh.body()).contains("New title").doesNotContain("Old title");
+      assertThat(fresh.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=60,");
+      assertThat(hub.count("s1")).isEqualTo(2);
+    }
   }
 }

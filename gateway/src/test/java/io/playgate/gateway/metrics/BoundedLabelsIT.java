@@ -2,12 +2,10 @@ package io.playgate.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
+import io.playgate.gateway.testing.Overlay;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -19,15 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every label a client can influence stays bounded on a real gateway built as {@code Main} builds it (one registry,
@@ -37,50 +33,28 @@ import org.junit.jupiter.api.Test;
 class BoundedLabelsIT {
 
   private static final String ACME_ORIGIN = "https://acme.example";
+  private static final String NO_KEYS_SHA256 = "abababababababababababababababababababababababababababababababab";
   /** One partner framing from a plain origin and a wildcard one; the hash is of no key used here. */
-  private static final String PARTNERS = "[{\"name\": \"acme\", \"keySha256\": \"" + "ab".repeat(32) + "\","
+  private static final String PARTNERS = "[{\"name\": \"acme\", \"keySha256\": \"" + NO_KEYS_SHA256 + "\","
       + " \"rateLimit\": {\"capacity\": 100, \"period\": \"1m\"},"
       + " \"frameAncestors\": [\"" + ACME_ORIGIN + "\", \"https://*.acme.example\"]}]";
   private static final java.net.http.HttpClient BEACONS = java.net.http.HttpClient.newHttpClient();
   private static final Pattern METHOD_LABEL = Pattern.compile("[{,]method=\"([^\"]*)\"");
 
-  private Vertx vertx;
-  private Playgate gateway;
-
-  private void start(Map<String, String> overrides) {
-    GatewayMetrics metrics = GatewayMetrics.create();
-    vertx = metrics.createVertx();
-    Map<String, String> all = new HashMap<>(overrides);
-    // 5,000 WARN lines of 501 would drown the build's output; the access log is not what is tested here
-    all.put("server.accessLog", "false");
-    try {
-      gateway = Playgate.start(vertx, TestGateway.config(all), Ticker.systemTicker(), metrics)
-          .await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (gateway != null) {
-      gateway.stop().await(10, TimeUnit.SECONDS);
-    }
-    if (vertx != null) {
-      vertx.close().await(10, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded().metered()
+      // 5,000 WARN lines of 501 would drown the build's output; the access log is not what is tested here
+      .with("server.accessLog", "false");
 
   private String scrape() {
-    HttpResponse<String> r = Http.get(TestGateway.managementBase(gateway) + "/metrics");
+    HttpResponse<String> r = Http.get(gateway.managementBase() + "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
   }
 
   @Test
   void fiveThousandInventedMethodsAre501AndDoNotGrowTheMetrics() throws Exception {
-    start(Map.of());
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+    HttpClient client = gateway.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(4));
     // one invented method and one scrape first, so that the series they legitimately add exist (method="other",
     // code="501"; the scrape's own method="GET", code="200")
@@ -131,8 +105,8 @@ class BoundedLabelsIT {
   }
 
   @Test
+  @Overlay("partners.list=" + PARTNERS)
   void junkOriginsCannotTakeAPartnersLabel() {
-    start(Map.of("partners.list", PARTNERS));
     // more junk origins than metrics.eventOrigins (200) has slots
     for (int i = 0; i < 205; i++) {
       assertThat(beacon("t1", "https://junk" + i + ".example").statusCode()).isEqualTo(204);
@@ -152,8 +126,8 @@ class BoundedLabelsIT {
   }
 
   @Test
+  @Overlay({"partners.anonymous.capacity=3", "partners.anonymous.period=1h", "partners.clientIdle=1h"})
   void eventsAreRateLimitedPerClientLikeTheOtherPublicRoutes() {
-    start(Map.of("partners.anonymous.capacity", "3", "partners.anonymous.period", "1h", "partners.clientIdle", "1h"));
     for (int i = 0; i < 3; i++) {
       assertThat(beacon("t1", "https://blog.example").statusCode()).isEqualTo(204);
     }
@@ -168,13 +142,13 @@ class BoundedLabelsIT {
     // the rejected beacon was not counted; the page routes share the client's empty bucket
     assertThat(scrape()).contains("playgate_player_events_total{event=\"play\",media=\"t1\","
         + "origin=\"https://blog.example\"} 3.0");
-    assertThat(Http.get(gateway.publicBaseUrl() + "/embed/t1").statusCode()).isEqualTo(429);
+    assertThat(Http.get(gateway.base() + "/embed/t1").statusCode()).isEqualTo(429);
   }
 
   private HttpResponse<String> beacon(String media, String origin) {
     String body = new JsonObject().put("v", 1).put("media", media).put("event", "play").put("origin", origin).encode();
     try {
-      return BEACONS.send(HttpRequest.newBuilder(URI.create(gateway.publicBaseUrl()
+      return BEACONS.send(HttpRequest.newBuilder(URI.create(gateway.base()
               + "/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", "text/plain;charset=UTF-8")
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +59,21 @@ final class PartnerFixtures {
     assertThat(p.getString("detail")).isNotBlank();
     assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     return p;
+  }
+
+  /** The response is a player page with media to play. */
+  static void assertPlays(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
+    assertThat(Jsoup.parse(r.body()).select("source")).isNotEmpty();
+  }
+
+  /** The response is the 403 page of a refused signature: HTML, not stored, nothing to play. */
+  static Document assertForbiddenPage(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(403);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+    Document d = Jsoup.parse(r.body());
+    assertThat(d.select("audio, video, source")).isEmpty();
+    return d;
   }
 }

@@ -8,45 +8,19 @@ import static io.playgate.gateway.partner.PartnerFixtures.oembed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
+import io.playgate.gateway.testing.Overlay;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Partner keys and rate limits on a real gateway with its embedded hub (issue 5, item 5). */
 class PartnersIT {
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (gateway != null) {
-      gateway.stop().await(10, TimeUnit.SECONDS);
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  private void start(Map<String, String> more) {
-    Map<String, String> overrides = new HashMap<>(Map.of("partners.list", PARTNERS));
-    overrides.putAll(more);
-    gateway = TestGateway.start(vertx, overrides);
-    base = gateway.publicBaseUrl();
-  }
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded().with("partners.list", PARTNERS);
 
   private static double count(MeterRegistry meters, String caller, String outcome) {
     var c = meters.find("playgate.ratelimit.requests").tag("caller", caller).tag("outcome", outcome).counter();
@@ -55,7 +29,7 @@ class PartnersIT {
 
   @Test
   void keysArriveAsBearerOrAccessToken() {
-    start(Map.of());
+    String base = gateway.base();
     HttpResponse<String> bearer = Http.get(oembed(base, "t1", ""), "Authorization", "Bearer " + ACME_KEY);
     assertThat(bearer.statusCode()).isEqualTo(200);
     assertThat(Http.json(bearer).getString("title")).isEqualTo("First Track");
@@ -81,7 +55,7 @@ class PartnersIT {
 
   @Test
   void unknownKeysAre401() {
-    start(Map.of());
+    String base = gateway.base();
     HttpResponse<String> header = Http.get(oembed(base, "t1", ""), "Authorization", "Bearer not-a-key");
     assertProblem(header, 401);
     assertThat(header.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
@@ -95,7 +69,7 @@ class PartnersIT {
 
   @Test
   void aPartnerOverItsLimitGets429WithRetryAfter() {
-    start(Map.of());
+    String base = gateway.base();
     assertThat(Http.get(oembed(base, "t1", ""), "Authorization", "Bearer " + TINY_KEY).statusCode()).isEqualTo(200);
     // one bucket per partner, however the key arrives
     assertThat(Http.get(oembed(base, "t2", "&access_token=" + TINY_KEY)).statusCode()).isEqualTo(200);
@@ -117,16 +91,21 @@ class PartnersIT {
     assertThat(meters.get("playgate.ratelimit.available").tag("caller", "tiny").gauge().value()).isZero();
     assertThat(meters.get("playgate.ratelimit.capacity").tag("caller", "acme").gauge().value()).isEqualTo(1000);
     // and at /metrics (the management listener), in Prometheus text
-    String prometheus = Http.get(TestGateway.managementBase(gateway) + "/metrics").body();
+    String prometheus = Http.get(gateway.managementBase() + "/metrics").body();
     assertThat(prometheus).contains("playgate_ratelimit_requests_total{caller=\"tiny\",outcome=\"rejected\"} 1.0")
         .contains("playgate_ratelimit_capacity{caller=\"tiny\"} 2.0")
         .contains("playgate_ratelimit_available{caller=\"tiny\"} 0.0");
   }
 
   @Test
+  @Overlay({
+      "partners.anonymous.capacity=2",
+      "partners.anonymous.period=1h",
+      "partners.clientIdle=1h",
+      "partners.clientIpHeader=X-Forwarded-For"
+  })
   void anonymousCallersAreLimitedPerTrustedClientAddress() {
-    start(Map.of("partners.anonymous.capacity", "2", "partners.anonymous.period", "1h", "partners.clientIdle", "1h",
-        "partners.clientIpHeader", "X-Forwarded-For"));
+    String base = gateway.base();
     String url = oembed(base, "t1", "");
     assertThat(Http.get(url, "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
     assertThat(Http.get(base + "/embed/t1", "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
@@ -147,9 +126,9 @@ class PartnersIT {
   }
 
   @Test
+  @Overlay({"partners.anonymous.capacity=2", "partners.anonymous.period=1h", "partners.clientIdle=1h"})
   void aForwardedHeaderIsIgnoredWhenNoProxyIsTrusted() {
-    start(Map.of("partners.anonymous.capacity", "2", "partners.anonymous.period", "1h", "partners.clientIdle", "1h"));
-    String url = oembed(base, "t1", "");
+    String url = oembed(gateway.base(), "t1", "");
     assertThat(Http.get(url, "X-Forwarded-For", "203.0.113.1").statusCode()).isEqualTo(200);
     assertThat(Http.get(url, "X-Forwarded-For", "203.0.113.2").statusCode()).isEqualTo(200);
     // spoofing a new address each time does not buy a new bucket: all three share the TCP peer's

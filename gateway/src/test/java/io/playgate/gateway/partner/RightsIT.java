@@ -4,43 +4,20 @@ import static io.playgate.gateway.partner.PartnerFixtures.assertProblem;
 import static io.playgate.gateway.partner.PartnerFixtures.oembed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
+import io.playgate.gateway.testing.Overlay;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The hub's rights (embeddable, territories, explicit) on a real gateway with its embedded hub (issue 5, item 6). */
 class RightsIT {
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (gateway != null) {
-      gateway.stop().await(10, TimeUnit.SECONDS);
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  private void start(Map<String, String> overrides) {
-    gateway = TestGateway.start(vertx, overrides);
-    base = gateway.publicBaseUrl();
-  }
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded();
 
   private static Document assertNoMediaPage(HttpResponse<String> r, String message) {
     assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
@@ -51,11 +28,11 @@ class RightsIT {
   }
 
   @Test
+  @Overlay("rights.countryHeader=CF-IPCountry")
   void restrictedMembersOfAPublicPlaylistAreLeftOutForEveryViewer() {
-    start(Map.of("rights.countryHeader", "CF-IPCountry"));
     for (String country : new String[] {"DE", "FR"}) {
       for (String path : new String[] {"/embed/rightsmix", "/media/rightsmix"}) {
-        HttpResponse<String> r = Http.get(base + path, "CF-IPCountry", country);
+        HttpResponse<String> r = Http.get(gateway.base() + path, "CF-IPCountry", country);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         Document d = Jsoup.parse(r.body());
         // the list's page is one for every viewer: a territory-limited member fails closed, even where licensed
@@ -66,8 +43,9 @@ class RightsIT {
   }
 
   @Test
+  @Overlay("rights.countryHeader=CF-IPCountry")
   void twoCountryHeaderValuesAreAnUnknownCountryNotTheFirst() {
-    start(Map.of("rights.countryHeader", "CF-IPCountry"));
+    String base = gateway.base();
     // geo1 plays in DE and AT only; unknown countries are denied (rights.unknownCountry: deny)
     assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE").statusCode()).isEqualTo(200);
     // a trusted proxy sets one value: a second one, on its own line or in a list, came from someone else
@@ -81,7 +59,7 @@ class RightsIT {
 
   @Test
   void notEmbeddableIs401AndAPageWithoutMedia() {
-    start(Map.of());
+    String base = gateway.base();
     assertThat(assertProblem(Http.get(oembed(base, "noembed", "")), 401).getString("detail")).contains("embedding");
     assertThat(assertProblem(Http.get(oembed(base, "noembed", "&format=xml")), 401).getString("detail")).contains("embedding");
     assertNoMediaPage(Http.get(base + "/embed/noembed"), "Not available for embedding");
@@ -89,8 +67,9 @@ class RightsIT {
   }
 
   @Test
+  @Overlay("rights.countryHeader=CF-IPCountry")
   void territoriesFollowTheTrustedCountryHeader() {
-    start(Map.of("rights.countryHeader", "CF-IPCountry"));
+    String base = gateway.base();
     // inside: plays, and the answer says it varies by the header
     HttpResponse<String> de = Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE");
     assertThat(de.statusCode()).isEqualTo(200);
@@ -118,8 +97,9 @@ class RightsIT {
   }
 
   @Test
+  @Overlay({"rights.countryHeader=CF-IPCountry", "rights.unknownCountry=allow"})
   void unknownCountryCanBeAllowed() {
-    start(Map.of("rights.countryHeader", "CF-IPCountry", "rights.unknownCountry", "allow"));
+    String base = gateway.base();
     assertThat(Http.get(oembed(base, "geo1", "")).statusCode()).isEqualTo(200);
     assertThat(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "XX").statusCode()).isEqualTo(200);
     // a known country outside the list is still refused
@@ -128,15 +108,15 @@ class RightsIT {
 
   @Test
   void anUntrustedCountryHeaderIsIgnored() {
+    String base = gateway.base();
     // no rights.countryHeader: a viewer cannot claim a country
-    start(Map.of());
     assertProblem(Http.get(oembed(base, "geo1", ""), "CF-IPCountry", "DE"), 401);
     assertNoMediaPage(Http.get(base + "/embed/geo1", "CF-IPCountry", "DE"), "Not available in your country");
   }
 
   @Test
   void explicitIsFlaggedInOEmbedAndOnThePlayer() {
-    start(Map.of());
+    String base = gateway.base();
     assertThat(Http.json(Http.get(oembed(base, "explicit1", ""))).getBoolean("explicit")).isTrue();
     assertThat(Http.json(Http.get(oembed(base, "t1", ""))).containsKey("explicit")).isFalse();
     Document xml = Jsoup.parse(Http.get(oembed(base, "explicit1", "&format=xml")).body(), "", org.jsoup.parser.Parser.xmlParser());

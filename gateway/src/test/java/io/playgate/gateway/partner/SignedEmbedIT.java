@@ -3,15 +3,17 @@ package io.playgate.gateway.partner;
 import static io.playgate.gateway.partner.PartnerFixtures.ACME_KEY;
 import static io.playgate.gateway.partner.PartnerFixtures.PARTNERS;
 import static io.playgate.gateway.partner.PartnerFixtures.SECRET;
+import static io.playgate.gateway.partner.PartnerFixtures.assertForbiddenPage;
+import static io.playgate.gateway.partner.PartnerFixtures.assertPlays;
 import static io.playgate.gateway.partner.PartnerFixtures.assertProblem;
 import static io.playgate.gateway.partner.PartnerFixtures.oembed;
 import static io.playgate.gateway.partner.PartnerFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
+import io.playgate.gateway.testing.Overlay;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,45 +21,19 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Signed embed URLs for private and unlisted media, and the hub credential (issue 5, item 7). */
 class SignedEmbedIT {
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private Playgate remote;
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (remote != null) {
-      remote.stop().await(10, TimeUnit.SECONDS);
-    }
-    if (gateway != null) {
-      gateway.stop().await(10, TimeUnit.SECONDS);
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  private void start(Map<String, String> more) {
-    Map<String, String> overrides = new HashMap<>(Map.of("partners.list", PARTNERS, "partners.signingSecret", SECRET));
-    overrides.putAll(more);
-    gateway = TestGateway.start(vertx, overrides);
-    base = gateway.publicBaseUrl();
-  }
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("partners.list", PARTNERS).with("partners.signingSecret", SECRET);
 
   /** The documented signature, computed here independently of EmbedSigner. */
   private static String sig(String id, long exp, String partner) throws Exception {
@@ -67,50 +43,9 @@ class SignedEmbedIT {
         .getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static void assertPlays(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
-    assertThat(Jsoup.parse(r.body()).select("source")).isNotEmpty();
-  }
-
-  private static Document assertForbiddenPage(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(403);
-    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-    Document d = Jsoup.parse(r.body());
-    assertThat(d.select("audio, video, source")).isEmpty();
-    return d;
-  }
-
-  /** The default demo catalogue (conf/catalog) carries one item per rights case, so the README's commands work. */
-  @Test
-  void theDemoCatalogueShowsEveryRightsCase() {
-    start(Map.of("hub.catalog", TestGateway.demoCatalog().toString(), "rights.countryHeader", "CF-IPCountry"));
-    for (String id : new String[] {"sectoid-feelings-private", "muldjord-armygeddon-unlisted"}) {
-      assertForbiddenPage(Http.get(base + "/embed/" + id));
-      assertProblem(Http.get(oembed(base, id, "")), 401);
-      HttpResponse<String> minted = post(base + "/partner/sign", "{\"id\": \"" + id + "\"}",
-          "Authorization", "Bearer " + ACME_KEY);
-      assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
-      assertPlays(Http.get(Http.json(minted).getString("url")));
-    }
-    assertProblem(Http.get(oembed(base, "renich-to-be-happy-no-embed", "")), 401);
-    assertThat(Http.get(base + "/embed/renich-to-be-happy-no-embed").body()).contains("Not available for embedding");
-    assertPlays(Http.get(base + "/media/renich-to-be-happy-no-embed"));
-    String geo = "gloumouth1-descente-infinie-de-at";
-    assertProblem(Http.get(oembed(base, geo, "")), 401);
-    assertProblem(Http.get(oembed(base, geo, ""), "CF-IPCountry", "FR"), 401);
-    assertThat(Http.get(oembed(base, geo, ""), "CF-IPCountry", "DE").statusCode()).isEqualTo(200);
-    assertThat(Http.json(Http.get(oembed(base, "muldjord-chaos-god", ""))).getBoolean("explicit")).isTrue();
-    // the start page lists neither private nor unlisted items
-    Document index = Jsoup.parse(Http.get(base + "/").body());
-    assertThat(index.select("a[href]").eachAttr("href"))
-        .anyMatch(h -> h.endsWith("/media/renich-to-be-happy-no-embed"))
-        .noneMatch(h -> h.contains("sectoid-feelings-private") || h.contains("muldjord-armygeddon-unlisted"));
-  }
-
   @Test
   void aMintedUrlPlaysPrivateAndUnlistedMedia() {
-    start(Map.of());
+    String base = gateway.base();
     for (String id : new String[] {"private1", "unlisted1"}) {
       HttpResponse<String> minted = post(base + "/partner/sign", "{\"id\": \"" + id + "\", \"ttl\": \"10m\"}",
           "Authorization", "Bearer " + ACME_KEY);
@@ -142,9 +77,8 @@ class SignedEmbedIT {
 
   @Test
   void privateMembersOfAPublicAlbumAreLeftOut() {
-    start(Map.of());
     for (String path : new String[] {"/embed/amix", "/media/amix"}) {
-      Document d = Jsoup.parse(Http.get(base + path).body());
+      Document d = Jsoup.parse(Http.get(gateway.base() + path).body());
       assertThat(d.select(".pg-tracklist .pg-row")).as(path).hasSize(1);
       assertThat(d.select("[data-media-id=private1], [data-media-id=unlisted1]")).as(path).isEmpty();
       assertThat(d.text()).as(path).doesNotContain("Private").doesNotContain("Unlisted Track");
@@ -153,7 +87,7 @@ class SignedEmbedIT {
 
   @Test
   void expiredTamperedOrMisappliedSignaturesAre403() throws Exception {
-    start(Map.of());
+    String base = gateway.base();
     long future = Instant.now().getEpochSecond() + 600;
     String good = sig("private1", future, "acme");
     // the documented formula is what the gateway checks
@@ -182,7 +116,7 @@ class SignedEmbedIT {
 
   @Test
   void theMintEndpointRequiresAPartnerKey() {
-    start(Map.of());
+    String base = gateway.base();
     String body = "{\"id\": \"private1\"}";
     HttpResponse<String> anonymous = post(base + "/partner/sign", body);
     assertProblem(anonymous, 401);
@@ -211,17 +145,19 @@ class SignedEmbedIT {
   }
 
   @Test
+  @Overlay("partners.signingSecret=")
   void withoutASigningSecretNothingIsMintedAndNoSignatureIsValid() throws Exception {
-    start(Map.of("partners.signingSecret", ""));
+    String base = gateway.base();
     assertProblem(post(base + "/partner/sign", "{\"id\": \"private1\"}", "Authorization", "Bearer " + ACME_KEY), 501);
     long future = Instant.now().getEpochSecond() + 600;
     assertForbiddenPage(Http.get(base + "/embed/private1?exp=" + future + "&partner=acme&sig=" + sig("private1", future, "acme")));
   }
 
   @Test
+  @Overlay("hub.apiKey=hub-credential-0123456789")
   void privateMediaComesFromARemoteHubOnlyWithTheHubCredential() throws Exception {
+    String base = gateway.base();
     // gateway A serves its local hub with a known credential; gateway B uses A's hub as a remote hub
-    start(Map.of("hub.apiKey", "hub-credential-0123456789"));
     long future = Instant.now().getEpochSecond() + 600;
     String signed = "/embed/private1?exp=" + future + "&partner=acme&sig=" + sig("private1", future, "acme");
     assertThat(Http.get(base + "/hub/v1/media/private1").statusCode()).isEqualTo(403);
@@ -232,14 +168,13 @@ class SignedEmbedIT {
 
     Map<String, String> remoteConfig = new HashMap<>(Map.of("partners.list", PARTNERS, "partners.signingSecret", SECRET,
         "hub.mode", "remote", "hub.url", base + "/hub"));
-    remote = TestGateway.start(vertx, remoteConfig);
+    Playgate remote = gateway.another(remoteConfig);
     // without the credential the hub says 403: the signed URL still finds nothing to play
     assertThat(assertForbiddenPage(Http.get(remote.publicBaseUrl() + signed)).text()).contains("private");
     assertProblem(Http.get(oembed(remote.publicBaseUrl(), "private1", "")), 401);
-    remote.stop().await(10, TimeUnit.SECONDS);
 
     remoteConfig.put("hub.apiKey", "hub-credential-0123456789");
-    remote = TestGateway.start(vertx, remoteConfig);
+    remote = gateway.another(remoteConfig);
     assertPlays(Http.get(remote.publicBaseUrl() + signed));
     assertForbiddenPage(Http.get(remote.publicBaseUrl() + "/embed/private1"));
   }

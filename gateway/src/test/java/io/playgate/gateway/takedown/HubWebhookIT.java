@@ -3,9 +3,8 @@ package io.playgate.gateway.takedown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -15,10 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /hooks/hub} on a real gateway with a webhook secret, and on one without. */
 class HubWebhookIT {
@@ -26,22 +23,9 @@ class HubWebhookIT {
   private static final String SECRET = "s3cret-for-tests";
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private String base;
-
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.webhookSecret", SECRET, "hub.webhookMaxBodySize", "1KiB"));
-    base = gateway.publicBaseUrl();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("hub.webhookSecret", SECRET).with("hub.webhookMaxBodySize", "1KiB");
 
   private static HttpResponse<String> post(String url, byte[] body, String signature) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -55,10 +39,11 @@ class HubWebhookIT {
   private HttpResponse<String> hook(String event, String... ids) throws Exception {
     byte[] body = new JsonObject().put("event", event).put("ids", new JsonArray(java.util.List.of((Object[]) ids)))
         .toBuffer().getBytes();
-    return post(base + "/hooks/hub", body, HubWebhookHandler.sign(SECRET, body));
+    return post(gateway.base() + "/hooks/hub", body, HubWebhookHandler.sign(SECRET, body));
   }
 
   private String oembed(String id) {
+    String base = gateway.base();
     return base + "/oembed?url=" + URLEncoder.encode(base + "/media/" + id, StandardCharsets.UTF_8);
   }
 
@@ -70,6 +55,7 @@ class HubWebhookIT {
 
   @Test
   void removedPurgesEntryAndVariantsAndTheVeryNextRequestIs404Everywhere() throws Exception {
+    String base = gateway.base();
     for (String path : new String[] {"/embed/t1", "/media/t1", "/embed/t1?theme=dark"}) {
       assertThat(Http.get(base + path).statusCode()).isEqualTo(200);
     }
@@ -85,6 +71,7 @@ class HubWebhookIT {
 
   @Test
   void removedReachesCachedPlaylistsThatListTheMember() throws Exception {
+    String base = gateway.base();
     assertThat(Http.get(base + "/embed/p1").body()).contains("data-media-id=\"t1\"", "data-media-id=\"t2\"");
     assertThat(Http.get(oembed("p1")).statusCode()).isEqualTo(200);
     gateway.localHub().resetCounts();
@@ -100,6 +87,7 @@ class HubWebhookIT {
 
   @Test
   void updatedPurgesAndTheNextRequestRefetches() throws Exception {
+    String base = gateway.base();
     assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
     gateway.localHub().resetCounts();
     assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
@@ -111,6 +99,7 @@ class HubWebhookIT {
 
   @Test
   void badOrMissingSignaturesAre401AndChangeNothing() throws Exception {
+    String base = gateway.base();
     assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
     byte[] body = "{\"event\":\"media.removed\",\"ids\":[\"t1\"]}".getBytes(StandardCharsets.UTF_8);
     String good = HubWebhookHandler.sign(SECRET, body);
@@ -129,6 +118,7 @@ class HubWebhookIT {
 
   @Test
   void malformedAndOversizedBodies() throws Exception {
+    String base = gateway.base();
     for (String bad : new String[] {"not json", "[1,2]", "{\"event\":\"media.deleted\",\"ids\":[\"t1\"]}",
         "{\"event\":\"media.removed\",\"ids\":[]}", "{\"event\":\"media.removed\",\"ids\":[\"../x\"]}",
         "{\"event\":\"media.removed\",\"ids\":\"t1\"}", "{\"event\":\"media.removed\"}"}) {
@@ -148,14 +138,10 @@ class HubWebhookIT {
 
   @Test
   void disabledWithoutASecret() throws Exception {
-    Playgate plain = TestGateway.start(vertx, Map.of());
-    try {
-      byte[] body = "{\"event\":\"media.removed\",\"ids\":[\"t1\"]}".getBytes(StandardCharsets.UTF_8);
-      HttpResponse<String> r = post(plain.publicBaseUrl() + "/hooks/hub", body, HubWebhookHandler.sign("any", body));
-      assertProblem(r, 404);
-      assertThat(Http.json(r).getString("detail")).contains("hub.webhookSecret");
-    } finally {
-      plain.stop().await(10, TimeUnit.SECONDS);
-    }
+    Playgate plain = gateway.another(Map.of());
+    byte[] body = "{\"event\":\"media.removed\",\"ids\":[\"t1\"]}".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r = post(plain.publicBaseUrl() + "/hooks/hub", body, HubWebhookHandler.sign("any", body));
+    assertProblem(r, 404);
+    assertThat(Http.json(r).getString("detail")).contains("hub.webhookSecret");
   }
 }

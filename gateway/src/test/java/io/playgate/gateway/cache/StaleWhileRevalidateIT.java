@@ -1,6 +1,7 @@
 package io.playgate.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,14 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link ScriptedHub}.
  */
 class StaleWhileRevalidateIT {
-
-  static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
 
   private static List<HttpResponse<String>> concurrently(String url, int n) {
     List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
@@ -69,7 +60,8 @@ class StaleWhileRevalidateIT {
         assertThat(Http.json(r).getLong("cache_age")).isZero();
         assertThat(Http.json(r).getString("title")).isEqualTo(Http.json(warm).getString("title"));
       });
-      await(() -> gateway.cache().inflightCount() == 0);
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+          .untilAsserted(() -> assertThat(gateway.cache().inflightCount()).as("revalidations in flight").isZero());
       assertThat(gateway.localHub().requestCount("t1")).isEqualTo(1);
       HttpResponse<String> renewed = Http.get(url);
       assertThat(Http.json(renewed).getLong("cache_age")).isEqualTo(60);
@@ -105,7 +97,8 @@ class StaleWhileRevalidateIT {
         assertThat(r.body().contains("Old title") ? cc.startsWith("public, max-age=0,") : cc.startsWith("public, max-age=60,"))
             .isTrue();
       });
-      await(() -> gateway.cache().inflightCount() == 0);
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+          .untilAsserted(() -> assertThat(gateway.cache().inflightCount()).as("revalidations in flight").isZero());
       HttpResponse<String> fresh = Http.get(url);
       assertThat(fresh.body()).contains("New title").doesNotContain("Old title");
       assertThat(fresh.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=60,");

@@ -1,6 +1,7 @@
 package io.playgate.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,8 +12,8 @@ import io.playgate.hub.simulator.FaultSettings;
 import io.playgate.hub.simulator.HubFaults;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,14 +39,11 @@ class AccessLogLevelIT {
   private static Level levelOf(String url, int status, String marker) throws Exception {
     try (LogCapture access = LogCapture.of(ACCESS_LOGGER, Level.INFO)) {
       assertThat(Http.get(url).statusCode()).as(url).isEqualTo(status);
-      // the line is written when the response ends, possibly just after the client has it
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      Optional<ILoggingEvent> line = Optional.empty();
-      while (line.isEmpty() && System.nanoTime() < deadline) {
-        line = access.events().stream().filter(e -> e.getFormattedMessage().contains(marker)
-            && e.getFormattedMessage().contains(" " + status + " ")).findFirst();
-        Thread.sleep(10);
-      }
+      // the line is written when the response ends, possibly just after the client has it: wait 5 s at most
+      Optional<ILoggingEvent> line = await("access line for " + url).atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> access.events().stream().filter(e -> e.getFormattedMessage().contains(marker)
+              && e.getFormattedMessage().contains(" " + status + " ")).findFirst(), Optional::isPresent);
       assertThat(line).as("access line for " + url).isPresent();
       return line.get().getLevel();
     }

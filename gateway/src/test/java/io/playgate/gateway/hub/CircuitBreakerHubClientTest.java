@@ -1,6 +1,7 @@
 package io.playgate.gateway.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
@@ -55,6 +56,12 @@ class CircuitBreakerHubClientTest {
     }
   }
 
+  /** The reset timeout runs on a Vert.x timer, in real time: wait for it, 5 s at most. */
+  private void awaitHalfOpen() {
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+        .until(client::state, state -> state == CircuitBreakerState.HALF_OPEN);
+  }
+
   @Test
   void notFoundRemovedAndPrivateAreHealthyAnswers() throws Exception {
     for (HubFailure f : new HubFailure[] {HubFailure.NOT_FOUND, HubFailure.REMOVED, HubFailure.PRIVATE}) {
@@ -81,10 +88,7 @@ class CircuitBreakerHubClientTest {
       assertThat(fetch()).isEqualTo(HubFailure.UNAVAILABLE);
     }
     assertThat(calls.get()).as("open: the hub is not asked").isEqualTo(3);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (client.state() != CircuitBreakerState.HALF_OPEN && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    awaitHalfOpen();
     assertThat(client.state()).isEqualTo(CircuitBreakerState.HALF_OPEN);
     assertThat(fetch()).isNull();
     assertThat(calls.get()).isEqualTo(4);
@@ -101,10 +105,7 @@ class CircuitBreakerHubClientTest {
     for (int i = 0; i < 3; i++) {
       fetch();
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (client.state() != CircuitBreakerState.HALF_OPEN && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    awaitHalfOpen();
     assertThat(fetch()).isEqualTo(HubFailure.UNAVAILABLE);
     assertThat(calls.get()).isEqualTo(4);
     assertThat(client.state()).isEqualTo(CircuitBreakerState.OPEN);

@@ -1,6 +1,7 @@
 package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
@@ -19,12 +20,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.Permission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -198,7 +201,7 @@ class UrlIntakeIT {
       }
     } finally {
       if (recording) {
-        Thread.sleep(300);
+        awaitQuiet(() -> !jdkConnectPorts.contains(canary));
         Set<String> lookupsDuringBattery = Set.copyOf(jdkLookups);
         // control: the recorder sees a JDK lookup and a connect when they happen
         InetAddress.getAllByName("localhost");
@@ -210,7 +213,7 @@ class UrlIntakeIT {
       }
     }
     // give a late asynchronous fetch the chance to show itself before counting
-    Thread.sleep(300);
+    awaitQuiet(() -> true);
     assertThat(tcpConnections.get()).as("connections to the canary port").isZero();
     assertThat(dnsQueries.get()).as("DNS queries at the canary resolver").isZero();
     if (recording) {
@@ -237,20 +240,27 @@ class UrlIntakeIT {
     } finally {
       client.close();
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (dnsQueries.get() == before && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    await("a query at the DNS canary").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        .until(() -> dnsQueries.get() > before);
     assertThat(dnsQueries.get()).as("the gateway's Vert.x resolver asks the canary").isGreaterThan(before);
     int tcpBefore = tcpConnections.get();
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), tcpCanary.getLocalPort())) {
       assertThat(s.isConnected()).isTrue();
     }
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (tcpConnections.get() == tcpBefore && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    await("a connection at the TCP canary").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        .until(() -> tcpConnections.get() > tcpBefore);
     assertThat(tcpConnections.get()).isGreaterThan(tcpBefore);
+  }
+
+  /**
+   * A late asynchronous fetch or lookup would show up within 300 ms: wait that long, failing as soon as a canary
+   * sees anything or {@code alsoQuiet} turns false (a bounded wait on the condition, not a sleep).
+   */
+  private static void awaitQuiet(BooleanSupplier alsoQuiet) {
+    BooleanSupplier quiet = () -> tcpConnections.get() == 0 && dnsQueries.get() == 0 && alsoQuiet.getAsBoolean();
+    await("the canaries stay quiet").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20)).failFast("a late connection or lookup", () -> !quiet.getAsBoolean())
+        .until(quiet::getAsBoolean);
   }
 
   private static HttpResponse<String> oembed(String url) {

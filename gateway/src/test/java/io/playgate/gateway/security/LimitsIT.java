@@ -1,15 +1,19 @@
 package io.playgate.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,10 +89,13 @@ class LimitsIT {
   @Test
   void slowLorisConnectionsAreClosedWhileNormalRequestsSucceed() throws Exception {
     List<SocketChannel> slow = new ArrayList<>();
+    // paces the dribble: each round waits for the server to answer or close a slow connection, 50 ms at most
+    Selector serverActed = Selector.open();
     long started = System.nanoTime();
     for (int i = 0; i < SLOW_CONNECTIONS; i++) {
       SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", gateway.port()));
       ch.configureBlocking(false);
+      ch.register(serverActed, SelectionKey.OP_READ);
       slow.add(ch);
     }
     // 20 of them first complete a request (keep-alive), then dribble the next one
@@ -117,6 +124,7 @@ class LimitsIT {
           if (n < 0) {
             closed[i] = true;
             closedCount++;
+            ch.keyFor(serverActed).cancel(); // a closed connection stays readable: no longer a reason to wake
             continue;
           }
           if (i >= 20 && i < 40) {
@@ -129,6 +137,7 @@ class LimitsIT {
         } catch (IOException e) {
           closed[i] = true;
           closedCount++;
+          ch.keyFor(serverActed).cancel();
         }
       }
       // meanwhile, normal requests on fresh connections stay fast
@@ -139,8 +148,11 @@ class LimitsIT {
       worstNormalMillis = Math.max(worstNormalMillis, ms);
       assertThat(r.statusCode()).isEqualTo(200);
       normalOk++;
-      Thread.sleep(50);
+      // a bounded wait on the sockets, not a sleep: it ends early when the server closes a connection
+      serverActed.select(50);
+      serverActed.selectedKeys().clear();
     }
+    serverActed.close();
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     for (SocketChannel ch : slow) {
       ch.close();
@@ -164,7 +176,11 @@ class LimitsIT {
         byte[] buf = new byte[4096];
         int n = s.getInputStream().read(buf);
         assertThat(new String(buf, 0, n, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
-        Thread.sleep(300);
+        // 300 ms idle between requests, as a read that must time out: the server neither answers nor closes
+        s.setSoTimeout(300);
+        assertThatThrownBy(() -> s.getInputStream().read()).as("the server cut an idle keep-alive connection")
+            .isInstanceOf(SocketTimeoutException.class);
+        s.setSoTimeout(10_000);
       }
     }
   }

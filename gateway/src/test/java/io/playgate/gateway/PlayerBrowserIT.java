@@ -457,6 +457,7 @@ class PlayerBrowserIT {
         call(0, "next", null);
         waitForNumber(() -> number(call(0, "getCurrentTime", null)), t -> t > 2.2, "the video row");
         call(0, "pause", null);
+        waitFor(() -> Boolean.TRUE.equals(call(0, "getPaused", null)), "pause for " + shot.name());
       } else if (!shot.facade()) {
         call(0, "play", null);
         waitForNumber(() -> number(call(0, "getCurrentTime", null)), t -> t > 2.2, "playback for " + shot.name());
@@ -467,8 +468,7 @@ class PlayerBrowserIT {
       if (shot.grows()) {
         waitFor(() -> Integer.parseInt(frame.getAttribute("height")) > shot.height(), "resize of " + shot.name());
       }
-      // let the controls' transitions settle
-      sleep(400);
+      waitForTransitions(frame, shot.name());
       Files.write(screenshots.resolve("player-" + shot.name() + ".png"), frame.getScreenshotAs(OutputType.BYTES));
     }
   }
@@ -522,7 +522,7 @@ class PlayerBrowserIT {
       } finally {
         driver.switchTo().defaultContent();
       }
-      sleep(400);
+      waitForTransitions(frame, f.name());
       Files.write(screenshots.resolve("player-" + f.name() + ".png"), frame.getScreenshotAs(OutputType.BYTES));
     }
   }
@@ -655,11 +655,18 @@ class PlayerBrowserIT {
     }
   }
 
-  private static void sleep(long millis) {
+  /**
+   * Waits until no CSS transition runs in the player frame (the controls fade in when playback pauses), so a
+   * screenshot shows the settled player; {@code getAnimations()} lists running CSS transitions and animations.
+   */
+  private void waitForTransitions(WebElement frame, String what) {
+    driver.switchTo().frame(frame);
     try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      waitFor(() -> Boolean.TRUE.equals(driver.executeScript(
+          "return document.getAnimations().every(a => a.playState === 'finished' || a.playState === 'idle');")),
+          "the transitions in " + what);
+    } finally {
+      driver.switchTo().defaultContent();
     }
   }
 

@@ -2,15 +2,12 @@ package io.playgate.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.takedown.HubWebhookHandler;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
+import io.playgate.gateway.testing.RawHttp;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,16 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,25 +41,26 @@ class HttpSemanticsIT {
       .connectTimeout(Duration.ofSeconds(5)).build();
   /** RFC 9110 §11.6.1: {@code challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]}, with a realm here. */
   private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+ realm=\"[^\"]+\".*");
-  private static Vertx vertx;
-  private static Playgate gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded()
+      .with("partners.list", HttpSemanticsIT::partners)
+      .with("partners.signingSecret", "semantics-signing-secret-0123456789")
+      .with("hub.webhookSecret", WEBHOOK_SECRET);
   private static String base;
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
-    gateway = TestGateway.start(vertx, Map.of(
-        "partners.list", "[{\"name\": \"acme\", \"keySha256\": \"" + sha + "\", \"rateLimit\": {\"capacity\": 1000, \"period\": \"1m\"}}]",
-        "partners.signingSecret", "semantics-signing-secret-0123456789",
-        "hub.webhookSecret", WEBHOOK_SECRET));
-    base = gateway.publicBaseUrl();
+  static void base() {
+    base = gateway.base();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
+  /** @return one partner, acme, whose key is {@link #KEY} */
+  private static String partners() {
+    try {
+      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8)));
+      return "[{\"name\": \"acme\", \"keySha256\": \"" + sha + "\", \"rateLimit\": {\"capacity\": 1000, \"period\": \"1m\"}}]";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String oembed(String id) {
@@ -147,16 +144,7 @@ class HttpSemanticsIT {
 
   /** Sends a request line with {@code version}; returns what came back before the server closed. */
   private static String requestLine(String version) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", gateway.port())) {
-      s.setSoTimeout(8_000);
-      s.getOutputStream().write(("GET /health/live " + version + "\r\nHost: x\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
-      try {
-        return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (SocketTimeoutException e) {
-        throw new AssertionError("the server kept the connection open after " + version, e);
-      }
-    }
+    return RawHttp.exchange(gateway.port(), "GET /health/live " + version + "\r\nHost: x\r\n\r\n").text();
   }
 
   @ParameterizedTest

@@ -9,22 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.playgate.gateway.app.Playgate;
-import io.playgate.gateway.takedown.HubWebhookHandler;
 import io.playgate.gateway.http.AccessLogHandler;
+import io.playgate.gateway.takedown.HubWebhookHandler;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.LogCapture;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -36,22 +32,15 @@ import org.slf4j.Logger;
 class LogPrivacyIT {
 
   private static final String WEBHOOK_SECRET = "a-webhook-secret-for-tests-0123456789";
-  private static Vertx vertx;
-  private static Playgate gateway;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().with("partners.list", PARTNERS)
+      .with("partners.signingSecret", SECRET).with("hub.webhookSecret", WEBHOOK_SECRET)
+      .with("server.accessLog", "true");
   private static String base;
 
   @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("partners.list", PARTNERS, "partners.signingSecret", SECRET,
-        "hub.webhookSecret", WEBHOOK_SECRET, "server.accessLog", "true"));
-    base = gateway.publicBaseUrl();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
+  static void base() {
+    base = gateway.base();
   }
 
   /** Captures everything from INFO up (the access logger included), and at DEBUG for Playgate's own loggers. */

@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.http.AccessLogHandler;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.LogCapture;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import io.playgate.gateway.testing.RawHttp.Exchange;
+import io.playgate.gateway.testing.RawHttp;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
@@ -36,7 +29,6 @@ import org.slf4j.Logger;
  */
 class MalformedChunkedBodyIT {
 
-  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
   private static final String SECRET = "a-webhook-secret-for-tests-0123456789";
   private static final String HEAD = "Host: x\r\nContent-Type: application/json\r\nAuthorization: Bearer nobody\r\n"
       + "X-Hub-Signature-256: sha256=00\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -56,51 +48,13 @@ class MalformedChunkedBodyIT {
       // a trailer line without a colon
       "3\r\nabc\r\n0\r\nno-colon-here\r\n\r\n");
 
-  private static Vertx vertx;
-  private static Playgate gateway;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of("hub.webhookSecret", SECRET, "server.accessLog", "true"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
-
-  /** What came back on one connection before the server closed it. */
-  private record Exchange(String text, int responses, int firstStatus) {
-    JsonObject problem() {
-      int body = text.indexOf("\r\n\r\n") + 4;
-      return new JsonObject(text.substring(body, text.indexOf('}', body) + 1));
-    }
-  }
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded().with("hub.webhookSecret", SECRET)
+      .with("server.accessLog", "true");
 
   /** Writes {@code bytes}, then reads until the server closes; a server that keeps the connection open fails. */
   private static Exchange exchange(String bytes) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", gateway.port())) {
-      s.setSoTimeout(8_000);
-      s.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      String all;
-      try {
-        all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      } catch (SocketTimeoutException e) {
-        throw new AssertionError("the server kept the connection open after: " + bytes.replace("\r\n", "\\r\\n"), e);
-      }
-      Matcher m = STATUS_LINE.matcher(all);
-      int count = 0;
-      int first = -1;
-      while (m.find()) {
-        if (count++ == 0) {
-          first = Integer.parseInt(m.group(1));
-        }
-      }
-      return new Exchange(all, count, first);
-    }
+    return RawHttp.exchange(gateway.port(), bytes);
   }
 
   private static void assertNoErrorNoStackTrace(LogCapture all) {

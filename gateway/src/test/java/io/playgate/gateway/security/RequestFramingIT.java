@@ -3,13 +3,9 @@ package io.playgate.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.testing.GatewayExtension;
-import io.vertx.core.json.JsonObject;
+import io.playgate.gateway.testing.RawHttp.Exchange;
+import io.playgate.gateway.testing.RawHttp;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,45 +20,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RequestFramingIT {
 
-  private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
   /** Answered 200 if it were ever parsed: the "smuggled" request. */
   private static final String SMUGGLED = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
 
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.embedded();
 
-  /** What came back on one connection before the server closed it. */
-  private record Exchange(String text, int responses, int firstStatus) {
-    JsonObject problem() {
-      return new JsonObject(text.substring(text.indexOf("\r\n\r\n") + 4, text.indexOf('}', text.indexOf("\r\n\r\n")) + 1));
-    }
-  }
-
   /**
    * Writes {@code bytes}, then reads until the server closes the connection; a server that keeps it open fails the
    * test (read timeout).
    */
   private static Exchange exchange(String bytes) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", gateway.port())) {
-      s.setSoTimeout(8_000);
-      s.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      String all;
-      try {
-        all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-      } catch (SocketTimeoutException e) {
-        throw new AssertionError("the server kept the connection open after: " + bytes.replace("\r\n", "\\r\\n"), e);
-      }
-      Matcher m = STATUS_LINE.matcher(all);
-      int count = 0;
-      int first = -1;
-      while (m.find()) {
-        if (count++ == 0) {
-          first = Integer.parseInt(m.group(1));
-        }
-      }
-      return new Exchange(all, count, first);
-    }
+    return RawHttp.exchange(gateway.port(), bytes);
   }
 
   private static void assertRejectedAndClosed(Exchange e, int status, String detailPart) {

@@ -1,32 +1,26 @@
 package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import io.playgate.gateway.testing.Chromium;
 import io.playgate.gateway.testing.GatewayExtension;
-import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.http.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,15 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -99,20 +88,12 @@ class PlayerBrowserIT {
   private HttpServer host;
   private final Map<String, String> hostPages = new ConcurrentHashMap<>();
   private String hostOrigin;
-  private ChromeDriverService service;
+  private Chromium chromium;
   private ChromeDriver driver;
-  private Path profile;
-  private Path screenshots;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() throws Exception {
-    File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
-    File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
-    if (!chromium.canExecute() || !chromedriver.canExecute()) {
-      fail("Chromium and ChromeDriver are needed at " + chromium + " and " + chromedriver
-          + " (Debian packages chromium, chromium-driver; or -Dit.chromium=… -Dit.chromedriver=…)");
-    }
     // the partner: another origin (127.0.0.1 and another port; the gateway is http://localhost:<port>)
     host = gateway.vertx().createHttpServer().requestHandler(req -> {
       String page = hostPages.get(req.path());
@@ -125,48 +106,24 @@ class PlayerBrowserIT {
     hostOrigin = "http://127.0.0.1:" + host.actualPort();
     hostPages.put("/sdk.html", sdkPage());
 
-    Path target = TestGateway.root().resolve("gateway/target");
-    screenshots = Files.createDirectories(target.resolve("screenshots"));
-    profile = Files.createTempDirectory("playgate-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--window-size=1100,1500",
-        "--hide-scrollbars", "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort()
-        .withLogFile(target.resolve("chromedriver-players.log").toFile()).build();
-    driver = new ChromeDriver(service, options);
+    chromium = Chromium.start("players", Chromium.AUTOPLAY, "--window-size=1100,1500", "--hide-scrollbars");
+    driver = chromium.driver();
     driver.manage().timeouts().pageLoadTimeout(WAIT);
     driver.manage().timeouts().scriptTimeout(WAIT);
   }
 
   @AfterAll
-  void stop() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (service != null) {
-        service.stop();
-      }
-      deleteQuietly(profile);
+  void stop() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   /** The player pages must run under their CSP without a single violation. */
   @AfterEach
   void noContentSecurityPolicyViolations() {
-    List<String> violations = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      System.out.println("[browser] " + e.getLevel() + " " + e.getMessage());
-      if (e.getMessage().contains("Content Security Policy")) {
-        violations.add(e.getMessage());
-      }
-    }
-    assertThat(violations).as("CSP violations in the browser console").isEmpty();
+    assertThat(chromium.consoleMessages(e -> e.getMessage().contains("Content Security Policy")))
+        .as("CSP violations in the browser console").isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -469,7 +426,7 @@ class PlayerBrowserIT {
         waitFor(() -> Integer.parseInt(frame.getAttribute("height")) > shot.height(), "resize of " + shot.name());
       }
       waitForTransitions(frame, shot.name());
-      Files.write(screenshots.resolve("player-" + shot.name() + ".png"), frame.getScreenshotAs(OutputType.BYTES));
+      chromium.screenshot(frame, "player-" + shot.name());
     }
   }
 
@@ -523,7 +480,7 @@ class PlayerBrowserIT {
         driver.switchTo().defaultContent();
       }
       waitForTransitions(frame, f.name());
-      Files.write(screenshots.resolve("player-" + f.name() + ".png"), frame.getScreenshotAs(OutputType.BYTES));
+      chromium.screenshot(frame, "player-" + f.name());
     }
   }
 
@@ -667,17 +624,6 @@ class PlayerBrowserIT {
           "the transitions in " + what);
     } finally {
       driver.switchTo().defaultContent();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
     }
   }
 }

@@ -1,43 +1,30 @@
 package io.playgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.playgate.gateway.app.Playgate;
+import io.playgate.gateway.testing.Chromium;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
-import io.playgate.gateway.testing.TestGateway;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -57,71 +44,32 @@ class ProblemPageBrowserIT {
   private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
       + "image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
 
-  private Vertx vertx;
-  private Playgate gateway;
-  private ChromeDriverService service;
+  @RegisterExtension
+  static final GatewayExtension gateway = GatewayExtension.embedded();
+
+  private Chromium chromium;
   private ChromeDriver driver;
-  private Path profile;
-  private Path screenshots;
   private String base;
 
   @BeforeAll
-  void startGatewayAndBrowser() throws IOException {
-    File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
-    File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
-    if (!chromium.canExecute() || !chromedriver.canExecute()) {
-      fail("Chromium or ChromeDriver not found at " + chromium + ", " + chromedriver + " (install the Debian packages "
-          + "chromium and chromium-driver, or set -Dit.chromium=... -Dit.chromedriver=...)");
-    }
-    vertx = Vertx.vertx();
-    gateway = TestGateway.start(vertx, Map.of());
-    base = gateway.publicBaseUrl();
-    Path target = TestGateway.root().resolve("gateway/target");
-    screenshots = Files.createDirectories(target.resolve("screenshots"));
-    profile = Files.createTempDirectory("playgate-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=800,600", "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort()
-        .withLogFile(target.resolve("chromedriver-problem.log").toFile()).build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+  void startBrowser() throws IOException {
+    base = gateway.base();
+    chromium = Chromium.start("problem", "--window-size=800,600");
+    driver = chromium.driver();
   }
 
   @AfterAll
-  void stopBrowserAndGateway() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (service != null) {
-        service.stop();
-      }
-      if (gateway != null) {
-        gateway.stop().await(10, TimeUnit.SECONDS);
-      }
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
-      deleteQuietly(profile);
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   /** Every page must run under its CSP without a single violation (a blocked stylesheet would be one). */
   @AfterEach
   void noContentSecurityPolicyViolations() {
-    List<String> violations = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      System.out.println("[browser] " + e.getLevel() + " " + e.getMessage());
-      if (e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to")) {
-        violations.add(e.getMessage());
-      }
-    }
-    assertThat(violations).as("CSP violations in the browser console").isEmpty();
+    assertThat(chromium.consoleMessages(e -> e.getMessage().contains("Content Security Policy")
+        || e.getMessage().contains("Refused to"))).as("CSP violations in the browser console").isEmpty();
   }
 
   @ParameterizedTest
@@ -148,7 +96,7 @@ class ProblemPageBrowserIT {
     assertThat(driver.getTitle()).isEqualTo("This track isn't available · Playgate");
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(driver.findElement(By.cssSelector(".pg-problem-code")).getText()).startsWith("Error " + status);
-    Files.write(screenshots.resolve("problem-" + shot + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    chromium.screenshot(driver, "problem-" + shot);
   }
 
   @Test
@@ -156,7 +104,7 @@ class ProblemPageBrowserIT {
     // the partner: a page on another origin (127.0.0.1, not the gateway's localhost) that frames a dead player
     String host = "<!DOCTYPE html><html lang=\"en\"><title>partner</title><h1>A partner's post</h1><iframe src=\""
         + base + "/embed/nosuchid\" width=\"560\" height=\"152\" title=\"player\"></iframe></html>";
-    HttpServer partner = vertx.createHttpServer()
+    HttpServer partner = gateway.vertx().createHttpServer()
         .requestHandler(req -> req.response().putHeader("Content-Type", "text/html; charset=utf-8").end(host))
         .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     try {
@@ -170,7 +118,7 @@ class ProblemPageBrowserIT {
       } finally {
         driver.switchTo().defaultContent();
       }
-      Files.write(screenshots.resolve("problem-in-iframe.png"), driver.getScreenshotAs(OutputType.BYTES));
+      chromium.screenshot(driver, "problem-in-iframe");
     } finally {
       partner.close().await(10, TimeUnit.SECONDS);
     }
@@ -194,16 +142,5 @@ class ProblemPageBrowserIT {
     assertThat(main.getCssValue("align-items")).isEqualTo("center");
     assertThat(driver.findElement(By.tagName("body")).getCssValue("margin")).isEqualTo("0px");
     assertThat(driver.findElements(By.cssSelector("audio, video, source, script, iframe"))).isEmpty();
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
-    }
   }
 }

@@ -3,22 +3,19 @@ package io.playgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.playgate.gateway.testing.Chromium;
 import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,13 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -81,27 +74,14 @@ class SharePageBrowserIT {
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.embedded().demoCatalog();
 
-  private ChromeDriverService service;
+  private Chromium chromium;
   private ChromeDriver driver;
-  private Path profile;
-  private Path screenshots;
   private String trackId;
   private String videoId;
   private String collectionId;
 
   @BeforeAll
   void startBrowser() throws IOException {
-    File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
-    File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
-    if (!chromium.canExecute()) {
-      fail("Chromium not found at " + chromium + " (install the Debian packages chromium and chromium-driver, "
-          + "or set -Dit.chromium=...)");
-    }
-    if (!chromedriver.canExecute()) {
-      fail("ChromeDriver not found at " + chromedriver + " (install the Debian package chromium-driver, "
-          + "or set -Dit.chromedriver=...)");
-    }
-
     Path catalogJson = TestGateway.demoCatalog().resolve("catalog.json");
     if (!Files.isRegularFile(catalogJson)) {
       fail("demo catalogue missing: " + catalogJson);
@@ -118,56 +98,23 @@ class SharePageBrowserIT {
     assertThat(collectionId).as("a playlist or album in %s", catalogJson).isNotNull();
 
 
-    Path target = TestGateway.root().resolve("gateway/target");
-    screenshots = Files.createDirectories(target.resolve("screenshots"));
-    profile = Files.createTempDirectory("playgate-chromium-");
-
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900",
-        "--user-data-dir=" + profile);
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver)
-        .usingAnyFreePort()
-        .withLogFile(target.resolve("chromedriver.log").toFile())
-        .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    chromium = Chromium.start("share", Chromium.AUTOPLAY, "--window-size=1280,900");
+    driver = chromium.driver();
     driver.manage().timeouts().scriptTimeout(PLAY_TIMEOUT);
   }
 
   @AfterAll
-  void stopBrowser() throws Exception {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      try {
-        if (service != null) {
-          service.stop();
-        }
-      } finally {
-        deleteQuietly(profile);
-      }
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   /** Every page must run under its CSP without a single violation. */
   @AfterEach
   void noContentSecurityPolicyViolations() {
-    List<String> violations = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      String line = e.getLevel() + " " + e.getMessage();
-      System.out.println("[browser] " + line);
-      if ("SEVERE".equals(e.getLevel().getName()) && e.getMessage().contains("Content Security Policy")) {
-        violations.add(e.getMessage());
-      }
-    }
-    assertThat(violations).as("CSP violations in the browser console").isEmpty();
+    assertThat(chromium.consoleMessages(e -> "SEVERE".equals(e.getLevel().getName())
+        && e.getMessage().contains("Content Security Policy"))).as("CSP violations in the browser console").isEmpty();
   }
 
   @Test
@@ -286,17 +233,6 @@ class SharePageBrowserIT {
   private void screenshot(String name, WebElement media) throws IOException {
     waitFor(media, "playback to show in the controls of " + name, s -> Boolean.TRUE.equals(s.get("ended"))
         || ((Number) s.get("currentTime")).doubleValue() >= Math.min(SHOT_SECONDS, duration(s) - 0.3));
-    Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
-    }
+    chromium.screenshot(driver, name);
   }
 }

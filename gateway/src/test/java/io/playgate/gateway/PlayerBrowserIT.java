@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,11 +83,13 @@ class PlayerBrowserIT {
 
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.embedded().demoCatalog();
+  @RegisterExtension
+  static final Chromium chromium = Chromium.headless("players", Chromium.AUTOPLAY, "--window-size=1100,1500",
+      "--hide-scrollbars");
 
   private HttpServer host;
   private final Map<String, String> hostPages = new ConcurrentHashMap<>();
   private String hostOrigin;
-  private Chromium chromium;
   private ChromeDriver driver;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -106,17 +107,9 @@ class PlayerBrowserIT {
     hostOrigin = "http://127.0.0.1:" + host.actualPort();
     hostPages.put("/sdk.html", sdkPage());
 
-    chromium = Chromium.start("players", Chromium.AUTOPLAY, "--window-size=1100,1500", "--hide-scrollbars");
     driver = chromium.driver();
     driver.manage().timeouts().pageLoadTimeout(WAIT);
     driver.manage().timeouts().scriptTimeout(WAIT);
-  }
-
-  @AfterAll
-  void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   /** The player pages must run under their CSP without a single violation. */

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +45,16 @@ class ProblemPageBrowserIT {
 
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.embedded();
+  @RegisterExtension
+  static final Chromium chromium = Chromium.headless("problem", "--window-size=800,600");
 
-  private Chromium chromium;
   private ChromeDriver driver;
   private String base;
 
   @BeforeAll
-  void startBrowser() throws IOException {
+  void baseAndDriver() {
     base = gateway.base();
-    chromium = Chromium.start("problem", "--window-size=800,600");
     driver = chromium.driver();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   /** Every page must run under its CSP without a single violation (a blocked stylesheet would be one). */

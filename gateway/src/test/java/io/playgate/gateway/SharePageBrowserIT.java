@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,15 +72,16 @@ class SharePageBrowserIT {
 
   @RegisterExtension
   static final GatewayExtension gateway = GatewayExtension.embedded().demoCatalog();
+  @RegisterExtension
+  static final Chromium chromium = Chromium.headless("share", Chromium.AUTOPLAY, "--window-size=1280,900");
 
-  private Chromium chromium;
   private ChromeDriver driver;
   private String trackId;
   private String videoId;
   private String collectionId;
 
   @BeforeAll
-  void startBrowser() throws IOException {
+  void mediaIdsAndDriver() throws IOException {
     Path catalogJson = TestGateway.demoCatalog().resolve("catalog.json");
     if (!Files.isRegularFile(catalogJson)) {
       fail("demo catalogue missing: " + catalogJson);
@@ -96,18 +96,8 @@ class SharePageBrowserIT {
     assertThat(trackId).as("a track in %s", catalogJson).isNotNull();
     assertThat(videoId).as("a video in %s", catalogJson).isNotNull();
     assertThat(collectionId).as("a playlist or album in %s", catalogJson).isNotNull();
-
-
-    chromium = Chromium.start("share", Chromium.AUTOPLAY, "--window-size=1280,900");
     driver = chromium.driver();
     driver.manage().timeouts().scriptTimeout(PLAY_TIMEOUT);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   /** Every page must run under its CSP without a single violation. */

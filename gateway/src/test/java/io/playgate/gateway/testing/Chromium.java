@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,44 +27,59 @@ import org.openqa.selenium.logging.LogType;
  * {@code /usr/bin/chromedriver} (never downloaded by Selenium Manager; {@code -Dit.chromium=…} and
  * {@code -Dit.chromedriver=…} name others), a fresh profile in a temporary folder, the browser console kept at
  * {@code ALL} and a page-load timeout of 20 s. Screenshots land in {@code gateway/target/screenshots/}, the driver's
- * log in {@code gateway/target/chromedriver-<name>.log}. {@link #close()} quits the browser, stops the driver and
- * deletes the profile.
+ * log in {@code gateway/target/chromedriver-<name>.log}.
+ *
+ * <p>Registered on a {@code static} field it is a JUnit 5 extension: the browser starts before the class's
+ * {@code @BeforeAll} methods and quits after the class (registered after a {@link GatewayExtension}, before that
+ * gateway stops); quitting stops the driver and deletes the profile.
  *
  * <pre>{@code
- * chromium = Chromium.start("players", "--window-size=1100,1500", Chromium.AUTOPLAY);
- * driver = chromium.driver();
+ * @RegisterExtension
+ * static final Chromium chromium = Chromium.headless("players", Chromium.AUTOPLAY, "--window-size=1100,1500");
  * }</pre>
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
   /** Lets media play without a user gesture ({@code play()} from a test script). */
   public static final String AUTOPLAY = "--autoplay-policy=no-user-gesture-required";
 
   private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(20);
 
-  private final ChromeDriverService service;
-  private final ChromeDriver driver;
-  private final Path profile;
-  private final Path screenshots;
+  private final String name;
+  private final String[] arguments;
+  private String ownerId;
+  private ChromeDriverService service;
+  private ChromeDriver driver;
+  private Path profile;
+  private Path screenshots;
 
-  private Chromium(ChromeDriverService service, ChromeDriver driver, Path profile, Path screenshots) {
-    this.service = service;
-    this.driver = driver;
-    this.profile = profile;
-    this.screenshots = screenshots;
+  private Chromium(String name, String[] arguments) {
+    this.name = name;
+    this.arguments = arguments.clone();
   }
 
   /**
-   * Starts Chromium headless, without sandbox, GPU, QUIC, first-run, background networking, component updates or
-   * sync.
+   * Declares a headless Chromium, without sandbox, GPU, QUIC, first-run, background networking, component updates
+   * or sync; it starts when the class does.
    *
    * @param name names the driver's log file, {@code gateway/target/chromedriver-<name>.log}
    * @param arguments further command-line switches, e.g. {@code --window-size=800,600} or {@link #AUTOPLAY}
-   * @return the running browser; close it after the tests
+   * @return the browser, to register on a static field
+   */
+  public static Chromium headless(String name, String... arguments) {
+    return new Chromium(name, arguments);
+  }
+
+  /**
    * @throws IllegalStateException if Chromium or ChromeDriver is not installed where expected
    * @throws IOException if the profile or screenshot folder cannot be made
    */
-  public static Chromium start(String name, String... arguments) throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    if (ownerId != null) {
+      return; // a @Nested class: the outer class's browser serves it
+    }
+    ownerId = context.getUniqueId();
     File chromium = new File(System.getProperty("it.chromium", "/usr/bin/chromium"));
     File chromedriver = new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
     if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -69,8 +87,8 @@ public final class Chromium implements AutoCloseable {
           + " (Debian packages chromium, chromium-driver; or -Dit.chromium=… -Dit.chromedriver=…)");
     }
     Path target = TestGateway.root().resolve("gateway/target");
-    Path screenshots = Files.createDirectories(target.resolve("screenshots"));
-    Path profile = Files.createTempDirectory("playgate-chromium-");
+    screenshots = Files.createDirectories(target.resolve("screenshots"));
+    profile = Files.createTempDirectory("playgate-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -78,21 +96,20 @@ public final class Chromium implements AutoCloseable {
         "--disable-sync", "--user-data-dir=" + profile);
     options.addArguments(arguments);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+    service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
         .usingAnyFreePort().withLogFile(target.resolve("chromedriver-" + name + ".log").toFile()).build();
-    try {
-      ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
-      return new Chromium(service, driver, profile, screenshots);
-    } catch (RuntimeException e) {
-      service.stop();
-      deleteQuietly(profile);
-      throw e;
-    }
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
   }
 
-  /** @return the driver of this browser */
+  /**
+   * @return the driver of this browser
+   * @throws IllegalStateException outside the class that registered it
+   */
   public ChromeDriver driver() {
+    if (driver == null) {
+      throw new IllegalStateException("Chromium starts before the class: register it on a static field");
+    }
     return driver;
   }
 
@@ -126,19 +143,32 @@ public final class Chromium implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
+    if (!context.getUniqueId().equals(ownerId)) {
+      return;
+    }
     try {
-      driver.quit();
+      if (driver != null) {
+        driver.quit();
+      }
     } finally {
       try {
-        service.stop();
+        if (service != null) {
+          service.stop();
+        }
       } finally {
         deleteQuietly(profile);
+        driver = null;
+        service = null;
+        ownerId = null;
       }
     }
   }
 
   private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

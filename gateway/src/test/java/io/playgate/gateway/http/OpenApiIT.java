@@ -6,11 +6,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.playgate.gateway.app.Playgate;
 import io.playgate.gateway.testing.ApiContract;
 import io.playgate.gateway.takedown.HubWebhookHandler;
-import io.playgate.gateway.testing.TestGateway;
+import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.hub.simulator.FaultSettings;
 import io.playgate.hub.simulator.HubFaults;
 import io.playgate.widgets.WidgetAssets;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,10 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The served OpenAPI description tells the truth. A corpus of real requests to real gateways (test catalogue, port
@@ -53,7 +51,17 @@ class OpenApiIT {
   /** What a browser sends when it navigates to a page. */
   private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-  private static Vertx vertx;
+  @RegisterExtension
+  static final GatewayExtension GATEWAY = GatewayExtension.embedded()
+      .with("partners.list", "[" + partner("acme", ACME_KEY, 1000) + ", " + partner("limited", LIMITED_KEY, 1) + "]")
+      .with("partners.signingSecret", SIGNING_SECRET).with("hub.webhookSecret", WEBHOOK_SECRET)
+      .with("hub.webhookMaxBodySize", "1KiB").with("hub.timeout", "1s").with("hub.breakerMaxFailures", "1000");
+
+  /** A gateway without a signing or webhook secret: {@code /partner/sign} is 501 and {@code /hooks/hub} 404 there. */
+  @RegisterExtension
+  static final GatewayExtension BARE = GatewayExtension.embedded()
+      .with("partners.list", "[" + partner("acme", ACME_KEY, 1000) + "]");
+
   private static Playgate gateway;
   private static Playgate bare;
   private static String base;
@@ -61,26 +69,15 @@ class OpenApiIT {
   private static final List<String> mismatches = new ArrayList<>();
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    String partners = "[" + partner("acme", ACME_KEY, 1000) + ", " + partner("limited", LIMITED_KEY, 1) + "]";
-    gateway = TestGateway.start(vertx, Map.of("partners.list", partners, "partners.signingSecret", SIGNING_SECRET,
-        "hub.webhookSecret", WEBHOOK_SECRET, "hub.webhookMaxBodySize", "1KiB", "hub.timeout", "1s",
-        "hub.breakerMaxFailures", "1000"));
-    bare = TestGateway.start(vertx, Map.of("partners.list", "[" + partner("acme", ACME_KEY, 1000) + "]"));
+  static void readTheServedDocument() throws Exception {
+    gateway = GATEWAY.playgate();
+    bare = BARE.playgate();
     base = gateway.publicBaseUrl();
     HttpResponse<String> served = send("GET", base + "/openapi.json", null);
     assertThat(served.statusCode()).isEqualTo(200);
     JsonObject document = new JsonObject(served.body());
     assertThat(document.getJsonArray("servers").getJsonObject(0).getString("url")).isEqualTo(base);
     contract = ApiContract.of(document);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    bare.stop().await(10, TimeUnit.SECONDS);
-    gateway.stop().await(10, TimeUnit.SECONDS);
-    vertx.close().await(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -336,8 +333,13 @@ class OpenApiIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String partner(String name, String key, int capacity) throws Exception {
-    String sha = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(key)));
+  private static String partner(String name, String key, int capacity) {
+    String sha;
+    try {
+      sha = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes(key)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
     return "{\"name\": \"" + name + "\", \"keySha256\": \"" + sha + "\", \"rateLimit\": {\"capacity\": " + capacity
         + ", \"period\": \"1h\"}}";
   }

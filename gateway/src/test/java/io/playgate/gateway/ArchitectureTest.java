@@ -7,53 +7,83 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Capability packages meet in cache, hub and view types, never in each other's code (HOUSE-STYLE.md). */
+/**
+ * Every "never" of ARCHITECTURE.md, "Capability map", as a rule over the production classes. The rules are built by
+ * {@link CapabilityRules}; {@code ArchitectureRulesBiteTest} shows each kind fails on a violating fixture.
+ */
 class ArchitectureTest {
+
+  static final String ROOT = "io.playgate.gateway";
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.playgate.gateway");
+      .importPackages(ROOT, "io.playgate.hub.local");
 
-  private static final String[] CAPABILITIES = {"oembed", "embed", "preview"};
+  /** The capabilities that answer public requests; {@code partner} is among them but also owns shared policy types. */
+  private static final String[] PAGE_CAPABILITIES = {"oembed", "embed", "preview", "metrics"};
 
   @Test
-  void capabilitiesDoNotImportEachOther() {
-    for (String a : CAPABILITIES) {
-      for (String b : CAPABILITIES) {
-        if (!a.equals(b)) {
-          noClasses().that().resideInAPackage("io.playgate.gateway." + a + "..")
-              .should().dependOnClassesThat().resideInAPackage("io.playgate.gateway." + b + "..")
-              .check(CLASSES);
-        }
-      }
-    }
+  void pageCapabilitiesNeverDependOnEachOther() {
+    CapabilityRules.pairwise(ROOT, PAGE_CAPABILITIES).check(CLASSES);
+  }
+
+  /**
+   * {@code partner} never depends on the other capabilities at all. They do use its shared policy types
+   * ({@code Partners}, {@code Partner}, {@code Rights}, {@code PartnerPolicy}, {@code EmbedSigner}: who may embed,
+   * rights, signing), which is the point of the package, so in that direction the rule covers its handlers and
+   * routes only.
+   */
+  @Test
+  void partnerAndThePageCapabilitiesMeetOnlyInPolicyTypes() {
+    CapabilityRules.partnerSharesPolicyOnly(ROOT, PAGE_CAPABILITIES).check(CLASSES);
+  }
+
+  @Test
+  void hubNeverImportsTheCacheOrTheLocalHub() {
+    CapabilityRules.neverImports(ROOT + ".hub..", ROOT + ".cache..", "io.playgate.hub.local..")
+        .because("the hub client speaks Hub API v1 to any hub; the cache sits above it and the local hub is just "
+            + "one hub, reached over HTTP like the others")
+        .check(CLASSES);
+  }
+
+  @Test
+  void localHubNeverImportsTheGatewayCache() {
+    CapabilityRules.neverImports("io.playgate.hub.local..", ROOT + ".cache..")
+        .because("the local hub (module hub-local) serves Hub API v1 and knows nothing of who caches its answers")
+        .check(CLASSES);
+  }
+
+  @Test
+  void capabilitiesNeverImportConfigOrApp() {
+    CapabilityRules.capabilitiesIgnoreTheBoot(ROOT).check(CLASSES);
   }
 
   @Test
   void hubKnowsNothingOfTheGateway() {
-    noClasses().that().resideInAPackage("io.playgate.gateway.hub..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.playgate.gateway.oembed..", "io.playgate.gateway.embed..",
-            "io.playgate.gateway.preview..", "io.playgate.gateway.http..", "io.playgate.gateway.cache..", "io.playgate.gateway.app..")
+    noClasses().that().resideInAPackage(ROOT + ".hub..")
+        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".oembed..", ROOT + ".embed..",
+            ROOT + ".preview..", ROOT + ".http..", ROOT + ".cache..", ROOT + ".app..")
         .check(CLASSES);
   }
 
   @Test
   void cacheKnowsNothingOfHttp() {
-    noClasses().that().resideInAPackage("io.playgate.gateway.cache..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.playgate.gateway.http..", "io.vertx.ext.web..")
+    CapabilityRules.neverImports(ROOT + ".cache..", ROOT + ".http..", "io.vertx.ext.web..")
+        .because("the cache is a store with a hub behind it; routes and requests live in http and the capabilities "
+            + "(the hub's webhook is takedown's)")
         .check(CLASSES);
   }
 
   @Test
   void onlyTheAppWiresEverything() {
-    noClasses().that().resideOutsideOfPackage("io.playgate.gateway.app..")
-        .should().dependOnClassesThat().resideInAPackage("io.playgate.gateway.app..")
+    noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".app..")
         .check(CLASSES);
   }
 
   @Test
   void faultInjectionStaysOutOfTheGateway() {
-    noClasses().that().resideInAPackage("io.playgate.gateway..")
+    noClasses().that().resideInAPackage(ROOT + "..")
         .should().dependOnClassesThat().resideInAPackage("io.playgate.hub.simulator..")
         .because("the hub simulator is a test and load-test tool (module hub-simulator), never in the gateway's jar")
         .check(CLASSES);

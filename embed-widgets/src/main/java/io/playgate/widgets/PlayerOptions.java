@@ -5,8 +5,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Player options of DESIGN.md §3, accepted alike by {@code /oembed} (carried into the iframe {@code src}) and
- * {@code /embed/{id}}.
+ * Player options (ARCHITECTURE.md, "Public contracts"), accepted alike by {@code /oembed} (carried into the iframe
+ * {@code src}) and {@code /embed/{id}}.
  *
  * @param autoplay {@code autoplay=1}: start playing (muted, as browsers require) when loaded
  * @param startSeconds {@code start=<seconds>}: start offset, 0..86400

@@ -300,7 +300,7 @@ class GatewayIT {
   @Test
   void pageErrors() {
     assertProblem(Http.get(gateway.base() + "/embed/nope"), 404);
-    // private media: a 403 page that plays nothing (issue 5: only a signed URL plays it)
+    // private media: a 403 page that plays nothing (only a signed embed URL plays it)
     HttpResponse<String> priv = Http.get(gateway.base() + "/embed/private1");
     assertThat(priv.statusCode()).isEqualTo(403);
     assertThat(Jsoup.parse(priv.body()).select("audio, video, source")).isEmpty();

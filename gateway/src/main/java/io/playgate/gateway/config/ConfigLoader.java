@@ -20,7 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Reads the configuration in the order of DESIGN.md §6, each layer overriding the one before key by key:
+ * Reads the configuration in the order of docs/operators.md, "Configuration", each layer overriding the one before key
+ * by key:
  * <ol>
  *   <li>the defaults file, {@code conf/gateway.yaml} or {@code $PLAYGATE_CONFIG};</li>
  *   <li>an optional overlay YAML file ({@code --config FILE} or {@code $PLAYGATE_CONFIG_OVERLAY});</li>

@@ -77,7 +77,7 @@ public final class QueryParams {
   }
 
   /**
-   * @return the player options of DESIGN.md §3 in this query
+   * @return the player options (ARCHITECTURE.md, "Public contracts") in this query
    * @throws ProblemException 400 naming the parameter when one is repeated or invalid
    */
   public PlayerOptions playerOptions() {

@@ -2,7 +2,7 @@ package io.playgate.gateway.hub;
 
 import io.vertx.core.Future;
 
-/** Fetches MediaItems from a content hub that implements hub API v1 (DESIGN.md §2). */
+/** Fetches MediaItems from a content hub that implements hub API v1 (ARCHITECTURE.md, "Hub API v1"). */
 public interface HubClient {
 
   /**

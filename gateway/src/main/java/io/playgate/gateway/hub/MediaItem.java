@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A hub MediaItem (hub API v1, DESIGN.md §2), as parsed and checked by {@link MediaItemParser}. Strings are
+ * A hub MediaItem (ARCHITECTURE.md, "Hub API v1"), as parsed and checked by {@link MediaItemParser}. Strings are
  * well-formed Unicode (see the parser for the replacement rule); lists are immutable and never {@code null}.
  *
  * @param id matches {@code [A-Za-z0-9_-]{1,64}}
@@ -26,7 +26,8 @@ import java.util.List;
  * @param explicit explicit content flag
  * @param license licence, or {@code null}
  * @param updatedAt last change on the hub, or {@code null}
- * @param visibility extension field {@code visibility} (issue 5): public unless the hub says otherwise
+ * @param visibility extension field {@code visibility} (ARCHITECTURE.md, "Hub API v1"): public unless the hub says
+ *     otherwise
  */
 public record MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
     Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a hub API v1 MediaItem (DESIGN.md §2) strictly: unknown fields are ignored; a missing required field
- * ({@code id}, {@code kind}, {@code title}, {@code pageUrl}), a body that is not a JSON object, or a field of the
- * wrong type (a string where a number belongs, {@code "width": "720px"}, a fraction where an integer belongs)
- * fails with {@link HubFailure#BAD_RESPONSE}.
+ * Parses a hub API v1 MediaItem (ARCHITECTURE.md, "Hub API v1") strictly: unknown fields are ignored; a missing
+ * required field ({@code id}, {@code kind}, {@code title}, {@code pageUrl}), a body that is not a JSON object, or a
+ * field of the wrong type (a string where a number belongs, {@code "width": "720px"}, a fraction where an integer
+ * belongs) fails with {@link HubFailure#BAD_RESPONSE}.
  *
  * <p>Replacement rule: every string is made well-formed for every output (HTML, XML 1.0, JSON), see
  * {@link WellFormedText}.

@@ -4,8 +4,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
- * Who may see a MediaItem: the {@code visibility} extension field of the hub API (issue 5; unknown fields are
- * allowed by hub API v1, DESIGN.md §2). A hub sends non-public items only to callers holding its credential
+ * Who may see a MediaItem: the {@code visibility} extension field of the hub API (unknown fields are allowed by
+ * hub API v1; ARCHITECTURE.md, "Hub API v1"). A hub sends non-public items only to callers holding its credential
  * ({@code hub.apiKey}, sent as {@code Authorization: Bearer}); everyone else gets 403. The gateway serves a
  * non-public item only through a valid signed embed URL.
  */

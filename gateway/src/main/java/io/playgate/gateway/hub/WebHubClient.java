@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link HubClient} over Vert.x WebClient, per DESIGN.md §2: {@code Accept: application/json}, redirects never
- * followed, a TCP connect timeout, a total deadline per call enforced by resetting the HTTP stream (so a hub that
- * drips one byte at a time cannot hold a connection past it), and a cap on the decoded body so a compressed bomb
- * or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory; an explicitly sized connection pool
+ * {@link HubClient} over Vert.x WebClient, per ARCHITECTURE.md, "Hub API v1": {@code Accept: application/json},
+ * redirects never followed, a TCP connect timeout, a total deadline per call enforced by resetting the HTTP stream (so
+ * a hub that drips one byte at a time cannot hold a connection past it), and a cap on the decoded body so a compressed
+ * bomb or endless body ends as {@link HubFailure#BAD_RESPONSE} with bounded memory; an explicitly sized connection pool
  * and wait queue ({@link HubClientOptions#maxPoolSize()}, {@link HubClientOptions#maxWaitQueueSize()}); one retry
  * with jittered backoff, only after a connect error. Every failure is logged once as one structured line
  * ({@code hub.fail id=… failure=… gatewayStatus=… reason=…}, the reason naming the hub's status and what was wrong):
@@ -111,7 +111,7 @@ public final class WebHubClient implements HubClient {
       request.putHeader("If-None-Match", ifNoneMatch);
     }
     if (options.apiKey() != null) {
-      // the hub credential (issue 5): with it the hub answers private and unlisted items instead of 403
+      // the hub credential (ARCHITECTURE.md, "Hub API v1"): private and unlisted items are answered, not 403
       request.putHeader("Authorization", "Bearer " + options.apiKey());
     }
     return request.send();

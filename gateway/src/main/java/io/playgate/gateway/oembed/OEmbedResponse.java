@@ -58,7 +58,7 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   }
 
   /**
-   * As {@link #render(MediaItem, OEmbedRequest, PlayerViews, Templates, String)} for a partner's request (issue 5):
+   * As {@link #render(MediaItem, OEmbedRequest, PlayerViews, Templates, String)} for a partner's request:
    * the iframe {@code src} carries {@code partner=<name>}, so the player page takes the partner's
    * {@code frame-ancestors}.
    *

@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed embed URLs for private and unlisted media (issue 5):
+ * Signed embed URLs for private and unlisted media:
  * {@code {publicBaseUrl}/embed/{id}?exp=<unix seconds>&partner=<name>&sig=<hex>} where {@code sig} is the lower-case
  * hex HMAC-SHA256 (RFC 2104) under {@code partners.signingSecret} of the UTF-8 bytes of
  * <pre>

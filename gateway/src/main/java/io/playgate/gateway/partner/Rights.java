@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies the rights the hub sets on a MediaItem (hub API v1, DESIGN.md §2, and the {@code visibility} extension)
+ * Applies the rights the hub sets on a MediaItem (ARCHITECTURE.md, "Hub API v1", and the {@code visibility} extension)
  * to one viewer. Checked in this order, the first that fails decides:
  * <ol>
  *   <li>{@code visibility} private or unlisted: only through a valid signed embed URL ({@link EmbedSigner});</li>

@@ -1,5 +1,5 @@
 /**
- * Partners, rate limits and rights (issue 5, DESIGN.md §1): who calls the gateway and how often
+ * Partners, rate limits and rights (ARCHITECTURE.md, "Capability map"): who calls the gateway and how often
  * ({@link io.playgate.gateway.partner.Partners}, {@link io.playgate.gateway.partner.RateLimitHandler}), what the hub
  * lets a viewer see ({@link io.playgate.gateway.partner.Rights}: {@code embeddable}, {@code territories},
  * {@code visibility}), and signed embed URLs for private and unlisted media

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /hooks/hub}, the hub's webhook (DESIGN.md §2): {@code {"event": "media.updated" | "media.removed",
- * "ids": ["…", …]}} signed with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>} under
- * {@code hub.webhookSecret}.
+ * {@code POST /hooks/hub}, the hub's webhook (ARCHITECTURE.md, "Hub API v1"): {@code {"event": "media.updated" |
+ * "media.removed", "ids": ["…", …]}} signed with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}
+ * under {@code hub.webhookSecret}.
  * <ul>
  *   <li>the signature is checked first, over the exact bytes received, in constant time
  *       ({@link MessageDigest#isEqual}); missing or wrong → 401;</li>

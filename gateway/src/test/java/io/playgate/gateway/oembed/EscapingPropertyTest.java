@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
 
 /**
- * Issue 5 item 2, property style: generated metadata strings made of the nastiest pieces (quotes, angle brackets,
- * {@code &}, {@code ]]>}, {@code </script>}, U+2028/U+2029, lone surrogates, emoji ZWJ sequences, right-to-left
- * text and overrides, …) reach the hub parser as JSON escapes, are rendered into every output context, and are
- * parsed back strictly: JSON (Jackson), XML (the JDK's parser with DOCTYPEs refused), HTML (jsoup, the HTML5
+ * Output escaping in every context, property style: generated metadata strings made of the nastiest pieces (quotes,
+ * angle brackets, {@code &}, {@code ]]>}, {@code </script>}, U+2028/U+2029, lone surrogates, emoji ZWJ sequences,
+ * right-to-left text and overrides, …) reach the hub parser as JSON escapes, are rendered into every output context,
+ * and are parsed back strictly: JSON (Jackson), XML (the JDK's parser with DOCTYPEs refused), HTML (jsoup, the HTML5
  * algorithm browsers use) for the player page's text and attributes, the share page's meta attributes, the
  * oEmbed {@code html} iframe inside JSON and XML, and the JSONP body. Each comes back equal to
  * {@link MediaItemParser#wellFormed(String)} of the input (the stated rule: lone surrogates, C0 controls but

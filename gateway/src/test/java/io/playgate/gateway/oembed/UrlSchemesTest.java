@@ -87,7 +87,10 @@ class UrlSchemesTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Every IP-literal spelling of issue 5 item 1, also with a pattern whose host is a DNS name: never a match. */
+  /**
+   * Every IP-literal spelling of a host (decimal, octal, hex, IPv6, IPv4-mapped…), also with a pattern whose host is a
+   * DNS name: never a match.
+   */
   @ParameterizedTest
   @ValueSource(strings = {
       "http://2130706433/media/abc",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The partners, rights and hub credential keys (issue 5): defaults, the partners file, and what stops the boot. */
+/** The partners, rights and hub credential keys: defaults, the partners file, and what stops the boot. */
 class PartnerConfigTest {
 
   private static final String HASH = "8d1fde3e812f6f2e7da16e8dbbe290a806f4608424c237f78886b81304c4c234";

@@ -16,7 +16,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Partner keys and rate limits on a real gateway with its embedded hub (issue 5, item 5). */
+/** Partner keys and rate limits on a real gateway with its embedded hub. */
 class PartnersIT {
 
   @RegisterExtension

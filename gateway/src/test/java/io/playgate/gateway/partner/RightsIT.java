@@ -13,7 +13,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The hub's rights (embeddable, territories, explicit) on a real gateway with its embedded hub (issue 5, item 6). */
+/** The hub's rights (embeddable, territories, explicit) on a real gateway with its embedded hub. */
 class RightsIT {
 
   @RegisterExtension

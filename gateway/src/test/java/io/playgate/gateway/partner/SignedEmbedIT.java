@@ -28,7 +28,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Signed embed URLs for private and unlisted media, and the hub credential (issue 5, item 7). */
+/** Signed embed URLs for private and unlisted media, and the hub credential. */
 class SignedEmbedIT {
 
   @RegisterExtension

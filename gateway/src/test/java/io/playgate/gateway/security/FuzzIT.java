@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 5's fuzz test: 10,000 generated {@code /oembed}, {@code /embed/{id}} and {@code /media/{id}} requests
- * (random parameters and values, valid and invalid percent-encoding, raw UTF-8, long targets, repeated names,
+ * The fuzz test of the public routes: 10,000 generated {@code /oembed}, {@code /embed/{id}} and {@code /media/{id}}
+ * requests (random parameters and values, valid and invalid percent-encoding, raw UTF-8, long targets, repeated names,
  * empty and odd separators, GET and HEAD) sent raw by a Vert.x client to a real gateway on its embedded hub:
  * no 5xx (but 501, the oEmbed answer to an unsupported {@code format}, checked to be exactly that), every request
  * answered within its own timeout (no hang), {@code /health/ready} 200 afterwards. The seed
@@ -116,7 +116,7 @@ class FuzzIT {
         .compose(req -> req.send().compose(resp -> resp.body().map(b -> {
           int status = resp.statusCode();
           byStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-          // 501 is the oEmbed answer to an unsupported format (issue 5 item 3), not a server failure
+          // 501 is the oEmbed answer to an unsupported format (oEmbed spec §2.3.4), not a server failure
           boolean unsupportedFormat = status == 501
               && (r[0].equals("HEAD") || b.toString().contains("\"detail\":\"format:"));
           if (status >= 500 && !unsupportedFormat && fiveXx.size() < 20) {

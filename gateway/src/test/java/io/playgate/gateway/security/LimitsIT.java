@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 5 item 8 against a real gateway with small limits: request line → 414, header block → 431, body → 413
- * (declared or chunked), and a slow-loris attack of a few hundred connections dribbling header bytes (plus idle
- * and keep-alive variants) is closed by the request-head timeout while normal requests keep succeeding.
+ * The request size and time limits against a real gateway with small limits: request line → 414, header block → 431,
+ * body → 413 (declared or chunked), and a slow-loris attack of a few hundred connections dribbling header bytes (plus
+ * idle and keep-alive variants) is closed by the request-head timeout while normal requests keep succeeding.
  * Timing asserts are generous bounds, not measurements.
  */
 class LimitsIT {

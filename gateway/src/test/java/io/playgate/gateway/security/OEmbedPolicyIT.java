@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 5 items 2 (headers, absolute {@code src}), 3 (parameter policy) and 4 (CORS, JSONP) against a real gateway
- * whose public base URL is {@code https://play.example} (so the scheme of emitted URLs is visible) and whose
+ * Response headers and absolute {@code src} URLs, the oEmbed parameter policy, and CORS and JSONP, against a real
+ * gateway whose public base URL is {@code https://play.example} (so the scheme of emitted URLs is visible) and whose
  * player pages may be framed only by two configured origins. Requests go to the loopback port directly.
  */
 class OEmbedPolicyIT {

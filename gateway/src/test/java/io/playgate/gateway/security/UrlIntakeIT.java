@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 5 item 1: no user-supplied URL ever causes a connection or a DNS lookup. Three witnesses watch a real
- * gateway while every spelling of item 1 (and accepted URLs naming the canaries) goes through {@code /oembed}:
+ * URL intake: no user-supplied URL ever causes a connection or a DNS lookup. Three witnesses watch a real
+ * gateway while every hostile spelling of a URL (and accepted URLs naming the canaries) goes through {@code /oembed}:
  * <ol>
  *   <li>a canary TCP listener on loopback whose port is in every URL: must accept zero connections;</li>
  *   <li>a canary UDP DNS server on loopback that the gateway's Vert.x resolver is configured to ask (Vert.x 5
@@ -109,7 +109,10 @@ class UrlIntakeIT {
     dnsCanary.close();
   }
 
-  /** The spellings of issue 5 item 1, each aimed at the canary port; all refused with 404. */
+  /**
+   * The hostile URL spellings (IP literals, userinfo, odd schemes and encodings), each aimed at the canary port; all
+   * refused with 404.
+   */
   static List<String> refused(int canary) {
     String p = ":" + canary;
     return List.of(

@@ -5,4 +5,7 @@
  * content-hashed static assets (JS, CSS). No Vert.x and no hub types here: the gateway maps its MediaItems to these
  * views.
  */
+@NullMarked
 package io.playgate.widgets;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * their own routes ({@link io.playgate.gateway.app.Playgate}). The command line ({@link io.playgate.gateway.app.Main})
  * runs the gateway or one of the operator's commands.
  */
+@NullMarked
 package io.playgate.gateway.app;
+
+import org.jspecify.annotations.NullMarked;

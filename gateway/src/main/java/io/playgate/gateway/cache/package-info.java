@@ -7,4 +7,7 @@
  * each entry so they die with it (ARCHITECTURE.md, "The hot path"). Failures are never cached as successes. Knows
  * nothing of HTTP routing: the hub's webhook that purges entries lives in {@code takedown}.
  */
+@NullMarked
 package io.playgate.gateway.cache;
+
+import org.jspecify.annotations.NullMarked;

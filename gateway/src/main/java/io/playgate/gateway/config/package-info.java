@@ -6,4 +6,7 @@
  * into its options object ({@link io.playgate.gateway.config.GatewayConfig} holds them). A bad value stops the
  * process with an {@link io.playgate.gateway.options.ConfigException} naming the key.
  */
+@NullMarked
 package io.playgate.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

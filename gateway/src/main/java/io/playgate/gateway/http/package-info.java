@@ -6,4 +6,7 @@
  * that writes every error body as RFC 9457 {@code application/problem+json}
  * ({@link io.playgate.gateway.http.ProblemHandler}).
  */
+@NullMarked
 package io.playgate.gateway.http;
+
+import org.jspecify.annotations.NullMarked;

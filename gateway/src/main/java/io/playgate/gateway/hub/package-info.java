@@ -5,4 +5,7 @@
  * connect and total deadlines, a cap on decoded body bytes). Hub failures are a closed set,
  * {@link io.playgate.gateway.hub.HubFailure}, each with the status the gateway answers.
  */
+@NullMarked
 package io.playgate.gateway.hub;
+
+import org.jspecify.annotations.NullMarked;

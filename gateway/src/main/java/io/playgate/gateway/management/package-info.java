@@ -5,4 +5,7 @@
  * text) and, beside the public port's, {@code GET /health/live} and {@code /health/ready}
  * ({@link io.playgate.gateway.management.ManagementServer}). Nothing here is mounted on the public router.
  */
+@NullMarked
 package io.playgate.gateway.management;
+
+import org.jspecify.annotations.NullMarked;

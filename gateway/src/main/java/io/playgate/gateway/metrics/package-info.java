@@ -9,4 +9,7 @@
  * limits, cache statistics, …) in the registry the bootstrap exposes as
  * {@code io.playgate.gateway.app.Playgate#meterRegistry()}; they never import this package's handlers.
  */
+@NullMarked
 package io.playgate.gateway.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * object (for example {@code cache.MediaCacheOptions}) and reads its own section with these; the configuration
  * loader only merges the sources. Depends on nothing of the gateway, so any capability may use it.
  */
+@NullMarked
 package io.playgate.gateway.options;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,4 +6,7 @@
  * ({@link io.playgate.gateway.page.MediaAnswer}). Neutral ground: {@code oembed}, {@code embed} and {@code preview}
  * use it and never import each other.
  */
+@NullMarked
 package io.playgate.gateway.page;
+
+import org.jspecify.annotations.NullMarked;

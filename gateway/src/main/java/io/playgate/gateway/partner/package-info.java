@@ -5,4 +5,7 @@
  * {@code visibility}), and signed embed URLs for private and unlisted media
  * ({@link io.playgate.gateway.partner.EmbedSigner}, {@link io.playgate.gateway.partner.SignHandler}).
  */
+@NullMarked
 package io.playgate.gateway.partner;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,4 +4,7 @@
  * ({@link io.playgate.gateway.takedown.WebhookOptions}), purges cache entries and remembers removed ids through the
  * media cache's {@code takedown}/{@code invalidate}.
  */
+@NullMarked
 package io.playgate.gateway.takedown;
+
+import org.jspecify.annotations.NullMarked;

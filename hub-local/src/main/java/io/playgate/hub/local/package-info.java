@@ -6,4 +6,7 @@
  * (RFC 9110 §14). Answers to media requests go through a {@link io.playgate.hub.local.MediaAnswerHook}, where the
  * simulator injects its faults; nothing in this module injects any.
  */
+@NullMarked
 package io.playgate.hub.local;
+
+import org.jspecify.annotations.NullMarked;

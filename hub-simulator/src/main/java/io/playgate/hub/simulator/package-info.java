@@ -4,4 +4,7 @@
  * its metadata answers through the local hub's answer hook, switched at run time on a loopback-only admin server
  * ({@link io.playgate.hub.simulator.HubAdmin}). A test and load-test tool: the gateway's jar holds none of it.
  */
+@NullMarked
 package io.playgate.hub.simulator;
+
+import org.jspecify.annotations.NullMarked;

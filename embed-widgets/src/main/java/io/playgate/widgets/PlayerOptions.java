@@ -3,6 +3,7 @@ package io.playgate.widgets;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Player options (ARCHITECTURE.md, "Public contracts"), accepted alike by {@code /oembed} (carried into the iframe
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  * @param layout {@code layout=compact|large}: the audio player's height class (152 px or 352 px); {@code null}
  *     when not given (the player picks by kind: compact for a track, large for an album or playlist)
  */
-public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, String color, boolean facade, boolean dnt,
-    Layout layout) {
+public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, @Nullable String color, boolean facade,
+    boolean dnt, @Nullable Layout layout) {
 
   /** The defaults: no autoplay, start at 0, theme auto, default colour, no facade, tracking allowed, layout by kind. */
   public static final PlayerOptions DEFAULTS = new PlayerOptions(false, 0, Theme.AUTO, null, false, false, null);
@@ -77,7 +78,7 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
    * @return the options; absent parameters take their defaults
    * @throws IllegalArgumentException whose message names the parameter and the accepted values
    */
-  public static PlayerOptions parse(Function<String, String> param) {
+  public static PlayerOptions parse(Function<String, @Nullable String> param) {
     boolean autoplay = flag(param, "autoplay");
     boolean facade = flag(param, "facade");
     boolean dnt = flag(param, "dnt");
@@ -118,7 +119,7 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
     return new PlayerOptions(autoplay, start, theme, color, facade, dnt, layout);
   }
 
-  private static boolean flag(Function<String, String> param, String name) {
+  private static boolean flag(Function<String, @Nullable String> param, String name) {
     String v = param.apply(name);
     if (v == null || v.equals("0")) {
       return false;
@@ -173,7 +174,7 @@ public record PlayerOptions(boolean autoplay, int startSeconds, Theme theme, Str
    * @param newLayout the layout to set, or {@code null} for "by kind"
    * @return these options with that layout
    */
-  public PlayerOptions withLayout(Layout newLayout) {
+  public PlayerOptions withLayout(@Nullable Layout newLayout) {
     return new PlayerOptions(autoplay, startSeconds, theme, color, facade, dnt, newLayout);
   }
 }

@@ -1,5 +1,7 @@
 package io.playgate.widgets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A player's size in CSS pixels, and the oEmbed {@code maxwidth}/{@code maxheight} clamp (oEmbed 1.0 §2.2: the
  * provider must not exceed them).
@@ -38,7 +40,7 @@ public record PlayerSize(int width, int height) {
    * @param height hub {@code height}, or {@code null}
    * @return the video's native frame size, or {@link #VIDEO_FALLBACK} when the hub gave none
    */
-  public static PlayerSize video(Integer width, Integer height) {
+  public static PlayerSize video(@Nullable Integer width, @Nullable Integer height) {
     return width == null || height == null ? VIDEO_FALLBACK : new PlayerSize(width, height);
   }
 
@@ -62,7 +64,7 @@ public record PlayerSize(int width, int height) {
    * @param keepAspect whether to keep the aspect ratio
    * @return the clamped size
    */
-  public PlayerSize clamp(Integer maxWidth, Integer maxHeight, boolean keepAspect) {
+  public PlayerSize clamp(@Nullable Integer maxWidth, @Nullable Integer maxHeight, boolean keepAspect) {
     long mw = maxWidth == null ? Long.MAX_VALUE : maxWidth;
     long mh = maxHeight == null ? Long.MAX_VALUE : maxHeight;
     if (!keepAspect) {

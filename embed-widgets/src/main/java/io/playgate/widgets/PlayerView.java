@@ -1,6 +1,7 @@
 package io.playgate.widgets;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a player template shows. Strings are plain text (templates escape them); URLs are absolute http(s)
@@ -23,9 +24,10 @@ import java.util.List;
  * @param assets the hashed asset URLs
  * @param explicit the hub's {@code explicit} flag: the player shows an "Explicit" badge
  */
-public record PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
-    Image artwork, List<Source> sources, PlayerSize size, String duration, List<TrackRow> tracks,
-    PlayerOptions options, License license, String embedUrl, Assets assets, boolean explicit) {
+public record PlayerView(String id, String kind, String title, @Nullable String artistName,
+    @Nullable String artistUrl, @Nullable String pageUrl, @Nullable Image artwork, List<Source> sources,
+    PlayerSize size, @Nullable String duration, List<TrackRow> tracks, PlayerOptions options,
+    @Nullable License license, String embedUrl, Assets assets, boolean explicit) {
 
   /** A view of media not flagged explicit. */
   public PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
@@ -82,7 +84,7 @@ public record PlayerView(String id, String kind, String title, String artistName
    * @param url licence URL, or {@code null}
    * @param attribution attribution text, or {@code null}
    */
-  public record License(String name, String url, String attribution) {
+  public record License(String name, @Nullable String url, @Nullable String attribution) {
   }
 
   /**
@@ -97,8 +99,8 @@ public record PlayerView(String id, String kind, String title, String artistName
    * @param sources renditions, best first
    * @param poster poster or artwork, or {@code null}
    */
-  public record TrackRow(int number, String id, String kind, String title, String artistName, String duration,
-      List<Source> sources, Image poster) {
+  public record TrackRow(int number, String id, String kind, String title, @Nullable String artistName,
+      @Nullable String duration, List<Source> sources, @Nullable Image poster) {
 
     /** @return true for a video row */
     public boolean isVideo() {
@@ -123,7 +125,7 @@ public record PlayerView(String id, String kind, String title, String artistName
    * @return {@code m:ss} below an hour, {@code h:mm:ss} above, whole seconds rounded down as media players show
    *     them, or {@code null}
    */
-  public static String formatDuration(Long durationMs) {
+  public static @Nullable String formatDuration(@Nullable Long durationMs) {
     if (durationMs == null) {
       return null;
     }

@@ -1,5 +1,7 @@
 package io.playgate.widgets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The share page ({@code /media/{id}}): Open Graph, Twitter player card, oEmbed discovery and a full-size player.
  *
@@ -13,6 +15,7 @@ package io.playgate.widgets;
  * @param oembedXmlUrl discovery link, XML
  * @param firstStream the first playable stream ({@code og:audio}/{@code og:video}), or {@code null}
  */
-public record SharePageView(PlayerView player, String canonicalUrl, String description, String siteName, String ogType,
-    String embedUrl, String oembedJsonUrl, String oembedXmlUrl, PlayerView.Source firstStream) {
+public record SharePageView(PlayerView player, String canonicalUrl, @Nullable String description, String siteName,
+    String ogType, String embedUrl, String oembedJsonUrl, String oembedXmlUrl,
+    PlayerView.@Nullable Source firstStream) {
 }

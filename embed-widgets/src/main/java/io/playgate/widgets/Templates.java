@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the precompiled jte templates (HTML content type: every {@code ${…}} is escaped for its context, and a
@@ -70,7 +71,7 @@ public final class Templates {
    * @return the page as UTF-8 bytes
    */
   public byte[] problemPage(PlayerView.Assets assets, String heading, String message, int status, String reason,
-      String requestId) {
+      @Nullable String requestId) {
     Utf8ByteOutput out = new Utf8ByteOutput();
     Map<String, Object> params = new HashMap<>();
     params.put("assets", assets);

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The player's static files, read once from the classpath ({@code io/playgate/widgets/static/}) and named by
@@ -66,7 +67,7 @@ public final class WidgetAssets {
    * @param path a request path such as {@code /widgets/player.0123456789.js}
    * @return the asset, or {@code null} when no asset has that hashed path
    */
-  public Asset byPath(String path) {
+  public @Nullable Asset byPath(String path) {
     return byPath.get(path);
   }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's command line, read once by {@link Main}: a command word, its operands, and its options, each
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param options option name (with its dashes) → value, without {@code --config} (never null)
  * @param overlay the overlay file, or {@code null}
  */
-record CommandLine(Command command, List<String> operands, Map<String, String> options, Path overlay) {
+record CommandLine(Command command, List<String> operands, Map<String, String> options, @Nullable Path overlay) {
 
   /** The commands, with the options each accepts besides {@code --config}. */
   enum Command {
@@ -102,7 +103,7 @@ record CommandLine(Command command, List<String> operands, Map<String, String> o
    * @param fallback the value when the option was not given
    * @return the option's value
    */
-  String option(String name, String fallback) {
+  @Nullable String option(String name, @Nullable String fallback) {
     return options.getOrDefault(name, fallback);
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** The operator's partner commands of {@link Main}: {@code partner-key} and {@code sign}. Exit statuses: 0, 2 usage. */
 final class Commands {
@@ -111,7 +112,8 @@ final class Commands {
    * @param err where errors go
    * @return the exit status
    */
-  static int sign(GatewayConfig config, String id, String partner, String ttl, PrintStream out, PrintStream err) {
+  static int sign(GatewayConfig config, String id, @Nullable String partner, String ttl, PrintStream out,
+      PrintStream err) {
     Partners partners = Partners.of(config.partners().list());
     if (config.partners().signingSecret() == null) {
       err.println("playgate: sign: partners.signingSecret is not set");

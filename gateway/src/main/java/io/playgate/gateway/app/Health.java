@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Liveness and readiness, {@code GET /health/live} and {@code GET /health/ready}, for load balancers: on the public
@@ -30,14 +31,14 @@ final class Health {
   /** How long the hub probe may take before the check reports it failed, in ms. */
   private static final long HUB_CHECK_TIMEOUT_MILLIS = 10_000;
 
-  private final LocalHub localHub;
+  private final @Nullable LocalHub localHub;
   private final HubClient client;
 
   /**
    * @param localHub the embedded hub, or {@code null} in remote mode
    * @param client the hub client (behind its circuit breaker)
    */
-  Health(LocalHub localHub, HubClient client) {
+  Health(@Nullable LocalHub localHub, HubClient client) {
     this.localHub = localHub;
     this.client = client;
   }

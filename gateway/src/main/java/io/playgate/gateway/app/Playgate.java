@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ public final class Playgate {
   }
 
   /** In embedded mode, the local hub from {@code hub.catalog}, serving files under the public base URL. */
-  private static Future<LocalHub> embeddedHub(Vertx vertx, GatewayConfig config, int port) {
+  private static Future<@Nullable LocalHub> embeddedHub(Vertx vertx, GatewayConfig config, int port) {
     if (config.hub().mode() != HubOptions.Mode.EMBEDDED) {
       return Future.succeededFuture(null);
     }
@@ -170,7 +171,7 @@ public final class Playgate {
   }
 
   /** @return the embedded hub, or {@code null} in remote mode */
-  public LocalHub localHub() {
+  public @Nullable LocalHub localHub() {
     return wiring.localHub;
   }
 

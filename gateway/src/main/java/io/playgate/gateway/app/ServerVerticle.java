@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP server on its own event loop. The first instance binds before its router exists (the router needs the
@@ -25,8 +26,8 @@ final class ServerVerticle extends VerticleBase {
   private final ServerOptions server;
   private final LimitsOptions limits;
   private final int port;
-  private final AtomicReference<Router> router = new AtomicReference<>();
-  private HttpServer httpServer;
+  private final AtomicReference<@Nullable Router> router = new AtomicReference<>();
+  private @Nullable HttpServer httpServer;
 
   /**
    * @param server {@code server.*}: the interface to bind

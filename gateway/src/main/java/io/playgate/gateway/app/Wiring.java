@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the boot builds once per process and every server instance's router shares: the hub client, the media cache,
@@ -39,7 +40,7 @@ final class Wiring {
   /** The base URL the hub client calls. */
   final String hubBaseUrl;
   /** The embedded hub, or {@code null} in remote mode. */
-  final LocalHub localHub;
+  final @Nullable LocalHub localHub;
   final HubClient hubClient;
   final MediaCache cache;
   final MediaPipeline pages;
@@ -59,7 +60,8 @@ final class Wiring {
    * @param ticker the media cache's clock
    * @param metrics the process's meter registry
    */
-  Wiring(Vertx vertx, GatewayConfig config, int port, LocalHub localHub, Ticker ticker, GatewayMetrics metrics) {
+  Wiring(Vertx vertx, GatewayConfig config, int port, @Nullable LocalHub localHub, Ticker ticker,
+      GatewayMetrics metrics) {
     this.config = config;
     this.publicBaseUrl = config.server().publicBaseUrl(port);
     this.hubBaseUrl = localHub != null ? config.server().selfOrigin(port) + "/hub"
@@ -80,7 +82,7 @@ final class Wiring {
   }
 
   /** The hub credential: the embedded hub shares a random per-process one unless {@code hub.apiKey} is set. */
-  private static HubClient hubClient(Vertx vertx, HubOptions hub, String baseUrl, LocalHub localHub) {
+  private static HubClient hubClient(Vertx vertx, HubOptions hub, String baseUrl, @Nullable LocalHub localHub) {
     String key = hub.client().apiKey() != null ? hub.client().apiKey() : localHub != null ? randomKey() : null;
     if (localHub != null) {
       localHub.apiKey(key);
@@ -102,7 +104,7 @@ final class Wiring {
    * @param id a media id
    * @return its visibility, or {@code null} when it is not known
    */
-  Visibility knownMedia(String id) {
+  @Nullable Visibility knownMedia(String id) {
     MediaItem cached = cache.peek(id);
     Catalog.Entry listed = cached != null || localHub == null ? null : localHub.catalog().get(id);
     return cached != null ? cached.visibility()

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One cache entry: a MediaItem as the hub sent it, its freshness (RFC 9111 §4.2), and its rendered variants.
@@ -22,7 +23,7 @@ public final class CachedMedia implements Slot {
   public static final int MAX_VARIANTS = 64;
 
   private final MediaItem item;
-  private final String etag;
+  private final @Nullable String etag;
   private final long validatedAtNanos;
   private final long ttlNanos;
   private final MediaCacheOptions options;
@@ -39,7 +40,7 @@ public final class CachedMedia implements Slot {
     volatile Runnable onGrow = () -> { };
   }
 
-  CachedMedia(MediaItem item, String etag, long validatedAtNanos, long ttlNanos, MediaCacheOptions options,
+  CachedMedia(MediaItem item, @Nullable String etag, long validatedAtNanos, long ttlNanos, MediaCacheOptions options,
       Ticker ticker, Variants variants, boolean failed, long failedAtNanos) {
     this.item = item;
     this.etag = etag;
@@ -58,7 +59,7 @@ public final class CachedMedia implements Slot {
   }
 
   /** @return the hub's ETag for this item (used for {@code If-None-Match} revalidation), or {@code null} */
-  public String etag() {
+  public @Nullable String etag() {
     return etag;
   }
 
@@ -86,7 +87,7 @@ public final class CachedMedia implements Slot {
   }
 
   /** @return a successor after a {@code 304}: same item and variants, validated now */
-  CachedMedia renewed(long now, long ttl, String newEtag) {
+  CachedMedia renewed(long now, long ttl, @Nullable String newEtag) {
     return new CachedMedia(item, newEtag != null ? newEtag : etag, now, ttl, options, ticker, variants, false, 0);
   }
 

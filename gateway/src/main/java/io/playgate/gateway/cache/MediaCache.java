@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,7 +195,7 @@ public final class MediaCache {
    * @param id a media id
    * @return the item, or {@code null} for no entry, a negative entry, or a load still in flight
    */
-  public MediaItem peek(String id) {
+  public @Nullable MediaItem peek(String id) {
     return store.get(id) instanceof CachedMedia entry ? entry.item() : null;
   }
 
@@ -230,7 +231,7 @@ public final class MediaCache {
    * The one in-flight hub request for an id, started if there is none: a plain fetch for a cold miss, a
    * conditional one ({@code If-None-Match}) when a stale entry with an ETag exists.
    */
-  private CompletableFuture<CachedMedia> fetch(String id, CachedMedia stale) {
+  private CompletableFuture<CachedMedia> fetch(String id, @Nullable CachedMedia stale) {
     CompletableFuture<CachedMedia> mine = new CompletableFuture<>();
     CompletableFuture<CachedMedia> running = inflight.putIfAbsent(id, mine);
     if (running != null) {
@@ -246,8 +247,8 @@ public final class MediaCache {
     return mine;
   }
 
-  private void complete(String id, CachedMedia stale, CompletableFuture<CachedMedia> mine, HubResponse resp,
-      Throwable cause) {
+  private void complete(String id, @Nullable CachedMedia stale, CompletableFuture<CachedMedia> mine,
+      @Nullable HubResponse resp, @Nullable Throwable cause) {
     long now = ticker.read();
     boolean current = inflight.get(id) == mine; // false after invalidate()/takedown(): do not store
     try {

@@ -6,6 +6,7 @@ import io.playgate.units.Durations;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@link MediaCache}, the {@value #KEY} section of {@code conf/gateway.yaml}. All durations are
@@ -77,7 +78,7 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code cache.staleIfError}
    */
-  public static MediaCacheOptions fromJson(JsonObject json) {
+  public static MediaCacheOptions fromJson(@Nullable JsonObject json) {
     ConfigReader c = ConfigReader.of(KEY, json);
     Duration year = Duration.ofDays(365);
     Duration minTtl = c.durationIn("minTtl", Duration.ZERO, year);
@@ -121,7 +122,7 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
    * @param maxAgeSeconds the hub's max-age, or {@code null} when it sent none
    * @return the clamped lifetime in nanoseconds
    */
-  long ttlNanos(Long maxAgeSeconds) {
+  long ttlNanos(@Nullable Long maxAgeSeconds) {
     Duration d = maxAgeSeconds == null ? defaultTtl : Duration.ofSeconds(maxAgeSeconds);
     if (d.compareTo(minTtl) < 0) {
       d = minTtl;

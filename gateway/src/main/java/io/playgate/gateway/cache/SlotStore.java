@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@link MediaCache} keeps its slots: a Caffeine cache that expires each slot at its own
@@ -45,7 +46,7 @@ final class SlotStore {
   }
 
   /** @return the slot of {@code id}, or {@code null} */
-  Slot get(String id) {
+  @Nullable Slot get(String id) {
     return slots.getIfPresent(id);
   }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the configuration in the order of docs/operators.md, "Configuration", each layer overriding the one before key
@@ -54,7 +55,7 @@ public final class ConfigLoader {
    * @return a future completed on a Vert.x event loop with the checked configuration, or failed with a
    *     {@link ConfigException} naming the bad key or file
    */
-  public static Future<GatewayConfig> load(Vertx vertx, Path defaults, Path overlay, Map<String, String> env,
+  public static Future<GatewayConfig> load(Vertx vertx, Path defaults, @Nullable Path overlay, Map<String, String> env,
       Properties sysProps) {
     if (!Files.isRegularFile(defaults)) {
       return Future.failedFuture(new ConfigException("config", "defaults file not found: " + defaults.toAbsolutePath()
@@ -191,7 +192,7 @@ public final class ConfigLoader {
     }
   }
 
-  private static Object coerce(String key, Object current, String text) {
+  private static Object coerce(String key, @Nullable Object current, String text) {
     if (current instanceof JsonArray) {
       String t = text.trim();
       if (t.startsWith("[")) {

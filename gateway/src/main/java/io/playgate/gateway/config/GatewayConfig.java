@@ -12,6 +12,7 @@ import io.playgate.gateway.partner.PartnersOptions;
 import io.playgate.gateway.partner.RightsOptions;
 import io.playgate.gateway.takedown.WebhookOptions;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated configuration: each capability's options, read by that capability from its own section of the merged
@@ -72,7 +73,7 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         .put(ManagementOptions.KEY, management.toJson());
   }
 
-  private static JsonObject section(JsonObject tree, String key) {
+  private static @Nullable JsonObject section(JsonObject tree, String key) {
     return tree.getValue(key) instanceof JsonObject section ? section : null;
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of the player pages ({@code GET /embed/{id}}): the {@value #KEY} section of {@code conf/gateway.yaml}.
@@ -46,7 +47,7 @@ public record EmbedOptions(List<String> frameAncestors) {
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming {@code embed.frameAncestors}
    */
-  public static EmbedOptions fromJson(JsonObject json) {
+  public static EmbedOptions fromJson(@Nullable JsonObject json) {
     ConfigReader e = ConfigReader.of(KEY, json);
     List<String> ancestors = e.strings("frameAncestors");
     for (String src : ancestors) {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.LoggerFormatter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The access log line: Vert.x's {@code SHORT} format ({@code client - METHOD target version status bytes - N ms}),
@@ -50,7 +51,7 @@ public final class AccessLogFormat implements LoggerFormatter {
    * @param target a request target as received ({@code path?query}), or {@code null}
    * @return the target with secret parameter values replaced by {@code ***}
    */
-  public static String redact(String target) {
+  public static @Nullable String redact(@Nullable String target) {
     return redact(target, null);
   }
 
@@ -60,7 +61,7 @@ public final class AccessLogFormat implements LoggerFormatter {
    * @return the target with secret parameter values replaced by {@code ***} and {@code hiddenId} by
    *     {@code <private>}; {@code null} for {@code null}
    */
-  public static String redact(String target, String hiddenId) {
+  public static @Nullable String redact(@Nullable String target, @Nullable String hiddenId) {
     if (target == null) {
       return null;
     }
@@ -92,7 +93,7 @@ public final class AccessLogFormat implements LoggerFormatter {
     return String.join("/", segments);
   }
 
-  private static String redactPair(String pair, String hiddenId) {
+  private static String redactPair(String pair, @Nullable String hiddenId) {
     int eq = pair.indexOf('=');
     if (eq < 0) {
       return pair;
@@ -111,7 +112,7 @@ public final class AccessLogFormat implements LoggerFormatter {
   }
 
   /** @return the percent-decoded text (UTF-8; {@code +} a space in a query), or {@code null} when malformed */
-  private static String decode(String raw, boolean query) {
+  private static @Nullable String decode(String raw, boolean query) {
     if (raw.indexOf('%') < 0 && (!query || raw.indexOf('+') < 0)) {
       return raw;
     }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way a route reads a JSON request body ({@code POST /events}, {@code /partner/sign}, {@code /hooks/hub}):
@@ -30,7 +31,7 @@ public final class JsonBody {
    * @throws ProblemException 400: no body, not JSON, trailing content, not an object, a member given twice, or a
    *     member not in {@code members}
    */
-  public static JsonObject object(Buffer body, List<String> members) {
+  public static JsonObject object(@Nullable Buffer body, List<String> members) {
     String expected = "expected a JSON object with " + String.join(", ", members);
     if (body == null || body.length() == 0) {
       throw ProblemException.badRequest("body: " + expected);

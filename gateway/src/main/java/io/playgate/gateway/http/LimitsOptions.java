@@ -5,6 +5,7 @@ import io.playgate.gateway.options.Units;
 import io.playgate.units.Durations;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits of the HTTP server against oversized and slow requests: the {@value #KEY} section of
@@ -50,7 +51,7 @@ public record LimitsOptions(int maxRequestLineBytes, int maxHeaderBytes, long ma
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code limits.maxBodySize}
    */
-  public static LimitsOptions fromJson(JsonObject json) {
+  public static LimitsOptions fromJson(@Nullable JsonObject json) {
     ConfigReader l = ConfigReader.of(KEY, json);
     Duration tenMinutes = Duration.ofMinutes(10);
     return new LimitsOptions((int) l.bytesIn("maxRequestLine", 256, 64 * 1024),

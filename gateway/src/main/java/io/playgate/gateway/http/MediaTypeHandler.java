@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The media-type check of a route that reads a body: a {@code Content-Type} whose {@code type/subtype} is not one of
@@ -39,7 +40,7 @@ public final class MediaTypeHandler implements PlatformHandler {
    * @param contentType a {@code Content-Type} value, or {@code null}
    * @return its {@code type/subtype}, trimmed and lower-cased, without parameters; empty for {@code null}
    */
-  public static String mediaType(String contentType) {
+  public static String mediaType(@Nullable String contentType) {
     if (contentType == null) {
       return "";
     }

@@ -2,6 +2,7 @@ package io.playgate.gateway.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 9457 problem details object.
@@ -13,7 +14,8 @@ import io.vertx.core.json.JsonObject;
  * @param instance the request path this occurred on (§3.1.5), or {@code null}
  * @param requestId extension member: the {@code X-Request-Id} of the request, for support
  */
-public record Problem(String type, String title, int status, String detail, String instance, String requestId) {
+public record Problem(String type, String title, int status, @Nullable String detail, @Nullable String instance,
+    @Nullable String requestId) {
 
   /** The media type of a JSON problem body (RFC 9457 §3). */
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private final ProblemPage page;
 
   /** A failure's status and the detail shown to the client ({@code null} when the status says it all). */
-  private record Outcome(int status, String detail) {
+  private record Outcome(int status, @Nullable String detail) {
   }
 
   private ProblemHandler(ProblemPage page) {
@@ -108,7 +109,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   /** @return the status and detail for a failure, logging an unexpected one (500) with its stack trace */
-  private static Outcome outcome(RoutingContext ctx, Throwable failure, int routerStatus) {
+  private static Outcome outcome(RoutingContext ctx, @Nullable Throwable failure, int routerStatus) {
     if (failure instanceof ProblemException pe) {
       return new Outcome(pe.status(), pe.getMessage());
     }
@@ -145,7 +146,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   /** Writes the problem as JSON, or as the HTML page for a browser's page request; closes when it must. */
-  private void write(RoutingContext ctx, Problem problem, Throwable failure) {
+  private void write(RoutingContext ctx, Problem problem, @Nullable Throwable failure) {
     HttpServerResponse resp = ctx.response();
     int status = problem.status();
     // a failing handler may already have set page headers; an error body gets its own
@@ -185,7 +186,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
    * @return whether it says the client's connection closed or broke (Vert.x reports it to the request's reader,
    *     e.g. Vert.x Web's {@code BodyHandler}, which fails the context with it)
    */
-  private static boolean connectionLost(Throwable failure) {
+  private static boolean connectionLost(@Nullable Throwable failure) {
     return failure instanceof HttpClosedException || failure instanceof SocketException
         || failure instanceof ClosedChannelException
         // Netty's decoder on a connection that closed mid-body (PrematureChannelClosureException) and its

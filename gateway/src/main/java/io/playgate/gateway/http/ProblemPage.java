@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTML form of a problem, for a person: a player-sized page in the player's look (its CSS from the widget assets,
@@ -62,7 +63,7 @@ final class ProblemPage {
    *     browser's {@code text/html,…,*}{@code /*;q=0.8} does; {@code *}{@code /*}, no header, or any JSON range at
    *     the same weight does not: ties go to the API's JSON
    */
-  static boolean prefersHtml(String accept) {
+  static boolean prefersHtml(@Nullable String accept) {
     if (accept == null || accept.isBlank()) {
       return false;
     }
@@ -115,13 +116,13 @@ final class ProblemPage {
    * @param failure what failed, or {@code null}: a takedown says so
    * @return the page as UTF-8 bytes
    */
-  Buffer render(Problem problem, Throwable failure) {
+  Buffer render(Problem problem, @Nullable Throwable failure) {
     return Buffer.buffer(templates.problemPage(assets, HEADING, message(problem.status(), failure), problem.status(),
         problem.title(), problem.requestId()));
   }
 
   /** @return why, in words a listener understands, by status */
-  static String message(int status, Throwable failure) {
+  static String message(int status, @Nullable Throwable failure) {
     if (failure instanceof HubException he && he.failure() == HubFailure.REMOVED) {
       return "It has been taken down.";
     }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Single-valued query parameters, decoded once by Netty's {@link QueryStringDecoder} (UTF-8,
@@ -32,7 +33,7 @@ public final class QueryParams {
    * @throws ProblemException 400 when the query string has a malformed percent-escape or more than
    *     {@link #MAX_PARAMS} parameters
    */
-  public static QueryParams of(String rawQuery) {
+  public static QueryParams of(@Nullable String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return new QueryParams(Map.of());
     }
@@ -93,7 +94,7 @@ public final class QueryParams {
    * @return its value, or {@code null} when absent
    * @throws ProblemException 400 when the parameter is given more than once
    */
-  public String get(String name) {
+  public @Nullable String get(String name) {
     List<String> all = params.get(name);
     if (all == null || all.isEmpty()) {
       return null;

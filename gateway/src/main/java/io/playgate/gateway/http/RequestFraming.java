@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,7 +193,7 @@ public final class RequestFraming {
    * @param req a request head as decoded
    * @return why it is refused, or {@code null} when its framing is sound
    */
-  static Rejection check(HttpServerRequest req) {
+  static @Nullable Rejection check(HttpServerRequest req) {
     MultiMap headers = req.headers();
     if (headers.getAll(HttpHeaders.HOST).size() > 1) {
       return new Rejection(400, "more than one Host header (RFC 9112 §3.2)");

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes HTTP/1.x connections that do not deliver a complete request head in time: the defence against slow-loris
@@ -82,7 +83,7 @@ public final class RequestHeaderTimeout {
     long requestsAtArm;
     long requests;
     int quietChecks;
-    HttpServerRequest current;
+    @Nullable HttpServerRequest current;
 
     Watch(HttpConnection conn) {
       this.conn = conn;

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Platform handler: gives each request an id, taken from a well-formed incoming {@code X-Request-Id} (1–64 of
@@ -38,7 +39,7 @@ public final class RequestIdHandler implements Handler<RoutingContext> {
    * @param ctx the routing context
    * @return the request's id, or {@code null} before this handler ran
    */
-  public static String requestId(RoutingContext ctx) {
+  public static @Nullable String requestId(RoutingContext ctx) {
     return ctx.get(KEY);
   }
 }

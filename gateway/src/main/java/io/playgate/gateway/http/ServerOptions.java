@@ -3,6 +3,7 @@ package io.playgate.gateway.http;
 import io.playgate.gateway.options.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the gateway listens and how it names itself: the {@value #KEY} section of {@code conf/gateway.yaml}.
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param instances number of HTTP server verticles, 1..64; 0 means one per CPU core
  * @param accessLog whether every request is logged ({@link AccessLogHandler})
  */
-public record ServerOptions(String host, int port, String publicBaseUrl, int instances, boolean accessLog) {
+public record ServerOptions(String host, int port, @Nullable String publicBaseUrl, int instances,
+    boolean accessLog) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "server";
@@ -51,7 +53,7 @@ public record ServerOptions(String host, int port, String publicBaseUrl, int ins
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code server.port}
    */
-  public static ServerOptions fromJson(JsonObject json) {
+  public static ServerOptions fromJson(@Nullable JsonObject json) {
     ConfigReader s = ConfigReader.of(KEY, json);
     return new ServerOptions(s.string("host"), s.intIn("port", 0, 65535), s.baseUrl("publicBaseUrl"),
         s.intIn("instances", 0, 64), s.bool("accessLog"));

@@ -11,6 +11,7 @@ import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request decoder {@link RequestFraming} installs on every HTTP/1.x connection (it extends Vert.x's internal
@@ -33,7 +34,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   private static final Pattern HTTP_VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
   private final Consumer<Throwable> onMalformedBody;
   /** The HTTP-version of the request head being read, when it is one we do not support; else {@code null}. */
-  private String unsupportedVersion;
+  private @Nullable String unsupportedVersion;
 
   StrictRequestDecoder(HttpServerOptions options, Consumer<Throwable> onMalformedBody) {
     super(options);

@@ -1,6 +1,7 @@
 package io.playgate.gateway.hub;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the freshness lifetime a hub grants in {@code Cache-Control} (RFC 9111 §5.2.2). */
 public final class CacheControl {
@@ -14,7 +15,7 @@ public final class CacheControl {
    *     asks), 0 when {@code no-store}, {@code no-cache} or {@code private} is present, or {@code null} when the
    *     header grants no lifetime
    */
-  public static Long maxAgeSeconds(String header) {
+  public static @Nullable Long maxAgeSeconds(@Nullable String header) {
     if (header == null) {
       return null;
     }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.codec.BodyCodec;
 import io.vertx.ext.web.codec.spi.BodyStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WebClient body codec that keeps at most a given number of decoded (decompressed) bytes and fails the call beyond
@@ -29,7 +30,7 @@ final class CappedBody {
     private final long maxBytes;
     private final Buffer buffer = Buffer.buffer();
     private final Promise<Buffer> result = Promise.promise();
-    private Handler<Throwable> exceptionHandler;
+    private @Nullable Handler<Throwable> exceptionHandler;
 
     CappedBodyStream(long maxBytes) {
       this.maxBytes = maxBytes;

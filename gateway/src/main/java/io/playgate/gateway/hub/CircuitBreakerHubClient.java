@@ -6,6 +6,7 @@ import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class CircuitBreakerHubClient implements HubClient {
    * {@link HubFailure#UNAVAILABLE} whose reason is {@code circuit breaker open}.
    */
   @Override
-  public Future<HubResponse> fetch(String id, String ifNoneMatch) {
+  public Future<HubResponse> fetch(String id, @Nullable String ifNoneMatch) {
     return breaker.<HubResponse>execute(() -> delegate.fetch(id, ifNoneMatch))
         .recover(e -> Future.failedFuture(e instanceof OpenCircuitException
             ? new HubException(HubFailure.UNAVAILABLE, id, "circuit breaker open: hub not asked")

@@ -4,6 +4,7 @@ import io.playgate.gateway.options.ConfigReader;
 import io.playgate.units.Durations;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@link CircuitBreakerHubClient} (vertx-circuit-breaker), read from the {@code breaker*} keys of the
@@ -39,7 +40,7 @@ public record HubBreakerOptions(int maxFailures, Duration failureWindow, Duratio
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code hub.breakerMaxFailures}
    */
-  public static HubBreakerOptions fromJson(JsonObject json) {
+  public static HubBreakerOptions fromJson(@Nullable JsonObject json) {
     ConfigReader h = ConfigReader.of(KEY, json);
     return new HubBreakerOptions(h.intIn("breakerMaxFailures", 1, 10_000),
         h.durationIn("breakerFailureWindow", Duration.ofMillis(1), Duration.ofHours(1)),

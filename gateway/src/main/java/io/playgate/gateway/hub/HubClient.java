@@ -1,6 +1,7 @@
 package io.playgate.gateway.hub;
 
 import io.vertx.core.Future;
+import org.jspecify.annotations.Nullable;
 
 /** Fetches MediaItems from a content hub that implements hub API v1 (ARCHITECTURE.md, "Hub API v1"). */
 public interface HubClient {
@@ -13,7 +14,7 @@ public interface HubClient {
    * @return a future completed on the caller's Vert.x context with the hub's answer, or failed with a
    *     {@link HubException} whose {@link HubFailure} says what went wrong; never fails with anything else
    */
-  Future<HubResponse> fetch(String id, String ifNoneMatch);
+  Future<HubResponse> fetch(String id, @Nullable String ifNoneMatch);
 
   /** Releases the connection pool. */
   Future<Void> close();

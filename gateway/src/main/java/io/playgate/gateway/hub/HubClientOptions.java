@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of {@link WebHubClient}, read from the {@value #KEY} section of {@code conf/gateway.yaml} ({@code url},
@@ -27,8 +28,8 @@ import java.util.function.Supplier;
  * @param apiKey the hub credential sent as {@code Authorization: Bearer} (the hub then answers private and unlisted
  *     MediaItems), or {@code null} for none
  */
-public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
-    int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay, String apiKey) {
+public record HubClientOptions(Supplier<@Nullable String> baseUrl, Duration connectTimeout, Duration timeout,
+    long maxBodyBytes, int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay, @Nullable String apiKey) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "hub";
@@ -49,7 +50,7 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param baseUrl see {@link #baseUrl()}
    * @return options with every default, as {@code conf/gateway.yaml} ships them, and no hub credential
    */
-  public static HubClientOptions defaults(Supplier<String> baseUrl) {
+  public static HubClientOptions defaults(Supplier<@Nullable String> baseUrl) {
     return new HubClientOptions(baseUrl, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_MAX_BODY_BYTES,
         DEFAULT_MAX_POOL_SIZE, DEFAULT_MAX_WAIT_QUEUE_SIZE, DEFAULT_CONNECT_RETRY_DELAY, null);
   }
@@ -65,7 +66,7 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    *     hub is then named with {@link #withBaseUrl})
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code hub.timeout}
    */
-  public static HubClientOptions fromJson(JsonObject json) {
+  public static HubClientOptions fromJson(@Nullable JsonObject json) {
     ConfigReader h = ConfigReader.of(KEY, json);
     String url = h.baseUrl("url");
     return new HubClientOptions(() -> url,
@@ -90,7 +91,7 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param hubBaseUrl supplies the hub base URL, see {@link #baseUrl()}
    * @return these options calling that hub
    */
-  public HubClientOptions withBaseUrl(Supplier<String> hubBaseUrl) {
+  public HubClientOptions withBaseUrl(Supplier<@Nullable String> hubBaseUrl) {
     return new HubClientOptions(hubBaseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxWaitQueueSize,
         connectRetryDelay, apiKey);
   }
@@ -99,7 +100,7 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param key the hub credential, or {@code null} for none
    * @return these options with that credential
    */
-  public HubClientOptions withApiKey(String key) {
+  public HubClientOptions withApiKey(@Nullable String key) {
     return new HubClientOptions(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxWaitQueueSize,
         connectRetryDelay, key);
   }
@@ -115,8 +116,8 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param maxWaitQueueSize see {@link #maxWaitQueueSize()}
    * @param connectRetryDelay see {@link #connectRetryDelay()}
    */
-  public HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
-      int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay) {
+  public HubClientOptions(Supplier<@Nullable String> baseUrl, Duration connectTimeout, Duration timeout,
+      long maxBodyBytes, int maxPoolSize, int maxWaitQueueSize, Duration connectRetryDelay) {
     this(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxWaitQueueSize, connectRetryDelay, null);
   }
 
@@ -130,8 +131,8 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param maxPoolSize see {@link #maxPoolSize()}
    * @param apiKey see {@link #apiKey()}
    */
-  public HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
-      int maxPoolSize, String apiKey) {
+  public HubClientOptions(Supplier<@Nullable String> baseUrl, Duration connectTimeout, Duration timeout,
+      long maxBodyBytes, int maxPoolSize, @Nullable String apiKey) {
     this(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxPoolSize * 64, DEFAULT_CONNECT_RETRY_DELAY,
         apiKey);
   }
@@ -170,8 +171,8 @@ public record HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout
    * @param maxBodyBytes see {@link #maxBodyBytes()}
    * @param maxPoolSize see {@link #maxPoolSize()}
    */
-  public HubClientOptions(Supplier<String> baseUrl, Duration connectTimeout, Duration timeout, long maxBodyBytes,
-      int maxPoolSize) {
+  public HubClientOptions(Supplier<@Nullable String> baseUrl, Duration connectTimeout, Duration timeout,
+      long maxBodyBytes, int maxPoolSize) {
     this(baseUrl, connectTimeout, timeout, maxBodyBytes, maxPoolSize, maxPoolSize * 64, DEFAULT_CONNECT_RETRY_DELAY);
   }
 }

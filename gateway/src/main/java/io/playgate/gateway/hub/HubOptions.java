@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which content hub the gateway uses and how it talks to it: the {@value #KEY} section of {@code conf/gateway.yaml}
@@ -65,7 +66,7 @@ public record HubOptions(Mode mode, Path catalog, Duration localMaxAge, HubClien
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code hub.url}
    */
-  public static HubOptions fromJson(JsonObject json) {
+  public static HubOptions fromJson(@Nullable JsonObject json) {
     ConfigReader h = ConfigReader.of(KEY, json);
     Mode mode = h.oneOf("mode", Mode.class);
     HubClientOptions client = HubClientOptions.fromJson(json);

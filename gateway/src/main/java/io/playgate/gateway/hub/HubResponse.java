@@ -1,5 +1,7 @@
 package io.playgate.gateway.hub;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One successful hub answer for {@code GET {hub}/v1/media/{id}}.
  *
@@ -9,5 +11,6 @@ package io.playgate.gateway.hub;
  *     {@code no-store}/{@code no-cache}, or {@code null} when the hub sent none
  * @param notModified true for a {@code 304} answer to {@code If-None-Match}
  */
-public record HubResponse(MediaItem item, String etag, Long maxAgeSeconds, boolean notModified) {
+public record HubResponse(@Nullable MediaItem item, @Nullable String etag, @Nullable Long maxAgeSeconds,
+    boolean notModified) {
 }

@@ -2,6 +2,7 @@ package io.playgate.gateway.hub;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hub MediaItem (ARCHITECTURE.md, "Hub API v1"), as parsed and checked by {@link MediaItemParser}. Strings are
@@ -29,16 +30,18 @@ import java.util.List;
  * @param visibility extension field {@code visibility} (ARCHITECTURE.md, "Hub API v1"): public unless the hub says
  *     otherwise
  */
-public record MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
-    Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,
-    Integer width, Integer height, List<MediaItem> items, boolean embeddable, List<String> territories,
-    boolean explicit, License license, Instant updatedAt, Visibility visibility) {
+public record MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
+    @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
+    List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
+    List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit, @Nullable License license,
+    @Nullable Instant updatedAt, Visibility visibility) {
 
   /** A public MediaItem (no {@code visibility} field). */
-  public MediaItem(String id, MediaKind kind, String title, Artist artist, AlbumRef album, Integer trackNumber,
-      Long durationMs, String description, String pageUrl, List<Artwork> artwork, List<MediaStream> streams,
-      Integer width, Integer height, List<MediaItem> items, boolean embeddable, List<String> territories,
-      boolean explicit, License license, Instant updatedAt) {
+  public MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
+      @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
+      List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
+      List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit,
+      @Nullable License license, @Nullable Instant updatedAt) {
     this(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork, streams, width, height,
         items, embeddable, territories, explicit, license, updatedAt, Visibility.PUBLIC);
   }
@@ -50,14 +53,14 @@ public record MediaItem(String id, MediaKind kind, String title, Artist artist, 
    * @param name display name
    * @param url artist page, or {@code null}
    */
-  public record Artist(String name, String url) {
+  public record Artist(String name, @Nullable String url) {
   }
 
   /**
    * @param id album id
    * @param title album title, or {@code null}
    */
-  public record AlbumRef(String id, String title) {
+  public record AlbumRef(String id, @Nullable String title) {
   }
 
   /**
@@ -73,7 +76,7 @@ public record MediaItem(String id, MediaKind kind, String title, Artist artist, 
    * @param mimeType MIME type with optional codecs parameter, e.g. {@code audio/ogg; codecs=opus}
    * @param bitrateKbps nominal bitrate in kbit/s, or {@code null}
    */
-  public record MediaStream(String url, String mimeType, Integer bitrateKbps) {
+  public record MediaStream(String url, String mimeType, @Nullable Integer bitrateKbps) {
   }
 
   /**
@@ -81,7 +84,7 @@ public record MediaItem(String id, MediaKind kind, String title, Artist artist, 
    * @param url licence text URL, or {@code null}
    * @param attribution attribution line to show, or {@code null}
    */
-  public record License(String name, String url, String attribution) {
+  public record License(String name, @Nullable String url, @Nullable String attribution) {
   }
 
   /** @return an approximation of the heap this item holds, in bytes, for the cache weigher */

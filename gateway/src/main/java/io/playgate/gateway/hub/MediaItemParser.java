@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a hub API v1 MediaItem (ARCHITECTURE.md, "Hub API v1") strictly: unknown fields are ignored; a missing
@@ -86,13 +87,13 @@ public final class MediaItemParser {
         Visibility.fromWire(optionalString(json, "visibility", context, path)));
   }
 
-  private static MediaItem.Artist artist(JsonObject json, String context, String path) {
+  private static MediaItem.@Nullable Artist artist(JsonObject json, String context, String path) {
     JsonObject a = optionalObject(json, "artist", context, path);
     return a == null ? null : new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
         optionalString(a, "url", context, path + "artist."));
   }
 
-  private static MediaItem.AlbumRef album(JsonObject json, String context, String path) {
+  private static MediaItem.@Nullable AlbumRef album(JsonObject json, String context, String path) {
     JsonObject al = optionalObject(json, "album", context, path);
     return al == null ? null : new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
         optionalString(al, "title", context, path + "album."));
@@ -149,14 +150,14 @@ public final class MediaItemParser {
     return List.copyOf(territories);
   }
 
-  private static MediaItem.License license(JsonObject json, String context, String path) {
+  private static MediaItem.@Nullable License license(JsonObject json, String context, String path) {
     JsonObject lic = optionalObject(json, "license", context, path);
     return lic == null ? null : new MediaItem.License(requiredString(lic, "name", context, path + "license."),
         optionalString(lic, "url", context, path + "license."),
         optionalString(lic, "attribution", context, path + "license."));
   }
 
-  private static Instant updatedAt(JsonObject json, String context, String path) {
+  private static @Nullable Instant updatedAt(JsonObject json, String context, String path) {
     String updated = optionalString(json, "updatedAt", context, path);
     try {
       return updated == null ? null : Instant.parse(updated);
@@ -165,7 +166,7 @@ public final class MediaItemParser {
     }
   }
 
-  private static Long durationMs(JsonObject json, String context, String path) {
+  private static @Nullable Long durationMs(JsonObject json, String context, String path) {
     Object d = json.getValue("durationMs");
     if (d == null) {
       return null;
@@ -216,13 +217,13 @@ public final class MediaItemParser {
     return v;
   }
 
-  private static String optionalString(JsonObject o, String field, String ctx, String path) {
+  private static @Nullable String optionalString(JsonObject o, String field, String ctx, String path) {
     String v = optional(o, field, String.class, "a string", ctx, path);
     return v == null ? null : wellFormed(v);
   }
 
 
-  private static Integer positiveInt(JsonObject o, String field, String ctx, String path, boolean required) {
+  private static @Nullable Integer positiveInt(JsonObject o, String field, String ctx, String path, boolean required) {
     Object v = o.getValue(field);
     if (v == null) {
       if (required) {
@@ -242,17 +243,18 @@ public final class MediaItemParser {
   }
 
 
-  private static JsonObject optionalObject(JsonObject o, String field, String ctx, String path) {
+  private static @Nullable JsonObject optionalObject(JsonObject o, String field, String ctx, String path) {
     return optional(o, field, JsonObject.class, "an object", ctx, path);
   }
 
 
-  private static JsonArray optionalArray(JsonObject o, String field, String ctx, String path) {
+  private static @Nullable JsonArray optionalArray(JsonObject o, String field, String ctx, String path) {
     return optional(o, field, JsonArray.class, "an array", ctx, path);
   }
 
   /** The value of {@code field} when it is a {@code type}, {@code null} when absent; else the body is bad. */
-  private static <T> T optional(JsonObject o, String field, Class<T> type, String what, String ctx, String path) {
+  private static <T> @Nullable T optional(JsonObject o, String field, Class<T> type, String what, String ctx,
+      String path) {
     Object v = o.getValue(field);
     if (v != null && !type.isInstance(v)) {
       throw bad(ctx, path + field + " is not " + what);

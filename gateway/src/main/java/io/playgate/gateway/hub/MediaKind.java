@@ -1,6 +1,7 @@
 package io.playgate.gateway.hub;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Hub API v1 {@code kind}: what a MediaItem is. */
 public enum MediaKind {
@@ -15,7 +16,7 @@ public enum MediaKind {
    * @param wire the hub's {@code kind} string
    * @return the kind, or {@code null} when the string is not one of the four
    */
-  public static MediaKind fromWire(String wire) {
+  public static @Nullable MediaKind fromWire(String wire) {
     for (MediaKind k : values()) {
       if (k.wireName().equals(wire)) {
         return k;

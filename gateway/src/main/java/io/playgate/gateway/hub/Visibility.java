@@ -2,6 +2,7 @@ package io.playgate.gateway.hub;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may see a MediaItem: the {@code visibility} extension field of the hub API (unknown fields are allowed by
@@ -46,7 +47,7 @@ public enum Visibility {
    * @param wire the field's value, or {@code null}
    * @return {@link #PUBLIC} when absent; an unknown value fails closed as {@link #PRIVATE}
    */
-  public static Visibility fromWire(String wire) {
+  public static Visibility fromWire(@Nullable String wire) {
     if (wire == null) {
       return PUBLIC;
     }

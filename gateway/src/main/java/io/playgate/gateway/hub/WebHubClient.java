@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class WebHubClient implements HubClient {
   }
 
   @Override
-  public Future<HubResponse> fetch(String id, String ifNoneMatch) {
+  public Future<HubResponse> fetch(String id, @Nullable String ifNoneMatch) {
     if (id == null || !MediaItem.ID.matcher(id).matches()) {
       return Future.failedFuture(new HubException(HubFailure.NOT_FOUND, String.valueOf(id), "invalid id"));
     }
@@ -101,7 +102,7 @@ public final class WebHubClient implements HubClient {
         });
   }
 
-  private Future<HttpResponse<Buffer>> send(String id, String ifNoneMatch) {
+  private Future<HttpResponse<Buffer>> send(String id, @Nullable String ifNoneMatch) {
     var request = client.getAbs(options.baseUrl().get() + "/v1/media/" + id)
         .putHeader("Accept", "application/json")
         .followRedirects(false)

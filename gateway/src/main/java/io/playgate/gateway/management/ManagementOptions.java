@@ -5,6 +5,7 @@ import io.playgate.gateway.http.ServerOptions;
 import io.playgate.gateway.options.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The management listener ({@link ManagementServer}): {@code GET /metrics} and the health checks on an interface of
@@ -39,7 +40,7 @@ public record ManagementOptions(String host, int port) {
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the bad key, e.g. {@code management.port}
    */
-  public static ManagementOptions fromJson(JsonObject json, ServerOptions server) {
+  public static ManagementOptions fromJson(@Nullable JsonObject json, ServerOptions server) {
     ConfigReader m = ConfigReader.of(KEY, json);
     String host = m.string("host");
     if (!(host.contains(":") ? NetUtil.isValidIpV6Address(host) : HOST_NAME.matcher(host).matches())) {

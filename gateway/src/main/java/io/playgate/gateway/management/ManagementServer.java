@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The management listener, deployed as one verticle: {@code GET}/{@code HEAD} of {@code /metrics},
@@ -34,7 +35,7 @@ public final class ManagementServer extends VerticleBase {
   private final String host;
   private final int port;
   private final List<Handler<RoutingContext>> handlers;
-  private HttpServer server;
+  private @Nullable HttpServer server;
 
   private ManagementServer(String host, int port, List<Handler<RoutingContext>> handlers) {
     this.host = host;

@@ -2,6 +2,7 @@ package io.playgate.gateway.metrics;
 
 import io.playgate.gateway.options.ConfigReader;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bounds of {@code playgate_player_events_total} (beacons of {@code POST /events}): the {@value #KEY} section of
@@ -43,7 +44,7 @@ public record MetricsOptions(int eventOrigins, int eventMediaIds) {
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the bad key, e.g. {@code metrics.eventOrigins}
    */
-  public static MetricsOptions fromJson(JsonObject json) {
+  public static MetricsOptions fromJson(@Nullable JsonObject json) {
     ConfigReader m = ConfigReader.of(KEY, json);
     return new MetricsOptions(m.intIn("eventOrigins", 0, 100_000), m.intIn("eventMediaIds", 0, 1_000_000));
   }

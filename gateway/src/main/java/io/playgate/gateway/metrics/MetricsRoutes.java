@@ -4,6 +4,7 @@ import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.partner.PartnerPolicy;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mounts the metrics capability's public route: the players' beacons {@code POST /events}. ({@code GET /metrics} is
@@ -22,7 +23,7 @@ public final class MetricsRoutes {
    * @param partners the partner policy: beacons are rate limited per client like the pages, so one client cannot
    *     flood the counters
    */
-  public static void mount(Routes routes, PlayerEventCounter events, Function<String, Visibility> knownMedia,
+  public static void mount(Routes routes, PlayerEventCounter events, Function<String, @Nullable Visibility> knownMedia,
       PartnerPolicy partners) {
     // small bodies only (413 beyond), no cookies either way; navigator.sendBeacon sends a string as text/plain
     routes.post("/events", PlayerEventsHandler.MAX_BODY_BYTES, "application/json", "text/plain")

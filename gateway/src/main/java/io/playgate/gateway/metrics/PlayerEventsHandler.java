@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.playgate.gateway.hub.Visibility;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /events}: a player's analytics beacon ({@code navigator.sendBeacon}, so {@code text/plain} or
@@ -21,7 +22,7 @@ public final class PlayerEventsHandler implements Handler<RoutingContext> {
   /** Largest accepted body in bytes; a beacon is under 200. */
   public static final long MAX_BODY_BYTES = 1024;
 
-  private final Function<String, Visibility> knownMedia;
+  private final Function<String, @Nullable Visibility> knownMedia;
   private final PlayerEventCounter counter;
 
   /**
@@ -29,7 +30,7 @@ public final class PlayerEventsHandler implements Handler<RoutingContext> {
    *     {@code null} for an unknown one; must not call the hub, so beacons add no hub load
    * @param counter where valid events are counted
    */
-  PlayerEventsHandler(Function<String, Visibility> knownMedia, PlayerEventCounter counter) {
+  PlayerEventsHandler(Function<String, @Nullable Visibility> knownMedia, PlayerEventCounter counter) {
     this.knownMedia = knownMedia;
     this.counter = counter;
   }

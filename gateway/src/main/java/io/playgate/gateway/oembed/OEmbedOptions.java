@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of the oEmbed provider ({@code GET /oembed}): the {@value #KEY} section of {@code conf/gateway.yaml}.
@@ -60,7 +61,7 @@ public record OEmbedOptions(List<String> schemes, String providerName, List<Stri
    * @return the options
    * @throws ConfigException naming the first bad key, e.g. {@code oembed.hostAliases}
    */
-  public static OEmbedOptions fromJson(JsonObject json) {
+  public static OEmbedOptions fromJson(@Nullable JsonObject json) {
     ConfigReader o = ConfigReader.of(KEY, json);
     List<String> schemes = o.strings("schemes");
     List<String> aliases = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.widgets.PlayerOptions;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated {@code GET /oembed} request (oEmbed 1.0 §2.2). Checks run in this order, so the answer is
@@ -17,7 +18,8 @@ import java.util.Locale;
  * @param maxHeight {@code maxheight} in px, or {@code null}
  * @param options player options carried into the iframe {@code src}
  */
-public record OEmbedRequest(String url, String format, Integer maxWidth, Integer maxHeight, PlayerOptions options) {
+public record OEmbedRequest(String url, String format, @Nullable Integer maxWidth, @Nullable Integer maxHeight,
+    PlayerOptions options) {
 
   /**
    * @param q the query parameters
@@ -39,7 +41,7 @@ public record OEmbedRequest(String url, String format, Integer maxWidth, Integer
     return new OEmbedRequest(url, format, maxWidth, maxHeight, q.playerOptions());
   }
 
-  private static Integer dimension(String value, String name) {
+  private static @Nullable Integer dimension(@Nullable String value, String name) {
     if (value == null) {
       return null;
     }

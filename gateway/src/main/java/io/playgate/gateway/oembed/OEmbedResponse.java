@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An oEmbed 1.0 response (§2.3.4), pre-serialised around its one time-dependent field: the body is
@@ -71,7 +72,7 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    * @return the pre-serialised response
    */
   public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
-      String providerName, String partner) {
+      String providerName, @Nullable String partner) {
     boolean video = item.kind() == MediaKind.VIDEO;
     PlayerOptions options = options(item, request);
     PlayerSize size = size(item, request);
@@ -138,7 +139,7 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    * The largest artwork within maxwidth × maxheight, or none: the thumbnail must respect them too (oEmbed 1.0
    * §2.3.4, {@code thumbnail_width}), and an image cannot be claimed smaller than it is.
    */
-  private static PlayerView.Image thumbnail(MediaItem item, OEmbedRequest request) {
+  private static PlayerView.@Nullable Image thumbnail(MediaItem item, OEmbedRequest request) {
     MediaItem.Artwork best = null;
     for (MediaItem.Artwork a : item.artwork()) {
       if (PlayerViews.httpUrl(a.url()) == null) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The URL schemes this provider answers for (oEmbed 1.0 §2.1, config {@code oembed.schemes}), matched by parsing
@@ -138,7 +139,7 @@ public final class UrlSchemes {
    * @param url a URL from a request, untrusted
    * @return the media id when the URL matches a scheme, else empty
    */
-  public Optional<String> match(String url) {
+  public Optional<String> match(@Nullable String url) {
     if (url == null || url.length() > 2048) {
       return Optional.empty();
     }
@@ -204,7 +205,7 @@ public final class UrlSchemes {
     return port == patternPort || (port == -1 && patternPort == dflt);
   }
 
-  private static String matchPath(List<String> pattern, List<String> path) {
+  private static @Nullable String matchPath(List<String> pattern, List<String> path) {
     String id = null;
     for (int i = 0; i < pattern.size(); i++) {
       String p = pattern.get(i);
@@ -228,7 +229,7 @@ public final class UrlSchemes {
     return path.size() == pattern.size() ? id : null;
   }
 
-  private static List<String> segments(String rawPath) {
+  private static List<String> segments(@Nullable String rawPath) {
     List<String> out = new ArrayList<>();
     String p = rawPath == null ? "" : rawPath;
     if (p.endsWith("/")) {

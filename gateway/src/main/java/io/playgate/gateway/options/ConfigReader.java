@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one section of the configuration tree (a {@link JsonObject} shaped like {@code conf/gateway.yaml}) and
@@ -38,7 +39,7 @@ public final class ConfigReader {
    * @return a reader over it
    * @throws ConfigException naming {@code path} when {@code json} is {@code null} (the section is missing)
    */
-  public static ConfigReader of(String path, JsonObject json) {
+  public static ConfigReader of(String path, @Nullable JsonObject json) {
     if (json == null) {
       throw new ConfigException(path, "missing section");
     }
@@ -109,7 +110,7 @@ public final class ConfigReader {
    *     or empty
    * @throws ConfigException when the value is a list or section
    */
-  public String optionalString(String field) {
+  public @Nullable String optionalString(String field) {
     Object v = json.getValue(field);
     if (v == null) {
       return null;
@@ -137,7 +138,7 @@ public final class ConfigReader {
    * @return an HTTP header name (RFC 9110 §5.1), or {@code null} when absent or empty
    * @throws ConfigException when the value is not a header name
    */
-  public String headerName(String field) {
+  public @Nullable String headerName(String field) {
     String v = optionalString(field);
     if (v != null && !HEADER_NAME.matcher(v).matches()) {
       throw invalid(field, "not an HTTP header name: '" + v + "'");
@@ -243,7 +244,7 @@ public final class ConfigReader {
    *     when absent or blank
    * @throws ConfigException for any other value
    */
-  public String baseUrl(String field) {
+  public @Nullable String baseUrl(String field) {
     Object value = json.getValue(field);
     if (value == null || (value instanceof String str && str.isBlank())) {
       return null;
@@ -285,7 +286,7 @@ public final class ConfigReader {
     return out;
   }
 
-  private JsonArray list(String field) {
+  private @Nullable JsonArray list(String field) {
     Object raw = json.getValue(field);
     if (raw == null) {
       return null;

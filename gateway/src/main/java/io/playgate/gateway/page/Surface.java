@@ -4,6 +4,7 @@ import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.partner.Rights;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The media routes that answer through the {@link MediaPipeline}. Each decides whether the owner's
@@ -25,9 +26,9 @@ public enum Surface {
   SHARE_PAGE(Rights.Use.OWN_PAGE, null);
 
   private final Rights.Use use;
-  private final String varyBy;
+  private final @Nullable String varyBy;
 
-  Surface(Rights.Use use, String varyBy) {
+  Surface(Rights.Use use, @Nullable String varyBy) {
     this.use = use;
     this.varyBy = varyBy;
   }
@@ -36,7 +37,7 @@ public enum Surface {
    * @return a request header every answer about an item varies by, or {@code null}: oEmbed answers differ by the
    *     partner's key ({@code partner=<name>} in the iframe {@code src})
    */
-  public String varyBy() {
+  public @Nullable String varyBy() {
     return varyBy;
   }
 

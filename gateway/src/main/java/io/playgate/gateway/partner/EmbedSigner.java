@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signed embed URLs for private and unlisted media:
@@ -47,14 +48,14 @@ public final class EmbedSigner {
    * @param partner partner name, or {@code null}
    * @param expiresEpochSeconds {@code exp}, Unix seconds
    */
-  public record SignedUrl(String url, String id, String partner, long expiresEpochSeconds) {
+  public record SignedUrl(String url, String id, @Nullable String partner, long expiresEpochSeconds) {
   }
 
-  private final SecretKeySpec key;
+  private final @Nullable SecretKeySpec key;
   private final Partners partners;
   private final Clock clock;
 
-  private EmbedSigner(String secret, Partners partners, Clock clock) {
+  private EmbedSigner(@Nullable String secret, Partners partners, Clock clock) {
     this.key = secret == null ? null : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.partners = partners;
     this.clock = clock;
@@ -68,7 +69,7 @@ public final class EmbedSigner {
    * @param clock the clock {@code exp} is compared with (tests pass a fixed one)
    * @return the signer
    */
-  public static EmbedSigner create(String secret, Partners partners, Clock clock) {
+  public static EmbedSigner create(@Nullable String secret, Partners partners, Clock clock) {
     return new EmbedSigner(secret, partners, clock);
   }
 
@@ -86,7 +87,7 @@ public final class EmbedSigner {
    * @throws IllegalStateException when no secret is configured
    * @throws IllegalArgumentException for a bad id or ttl
    */
-  public SignedUrl sign(String publicBaseUrl, String id, String partner, Duration ttl) {
+  public SignedUrl sign(String publicBaseUrl, String id, @Nullable String partner, Duration ttl) {
     if (key == null) {
       throw new IllegalStateException("partners.signingSecret is not set");
     }
@@ -110,7 +111,7 @@ public final class EmbedSigner {
    * @param sig the {@code sig} parameter, or {@code null}
    * @return the verdict; the MAC is compared in constant time
    */
-  public Verdict verify(String id, String exp, String partner, String sig) {
+  public Verdict verify(String id, @Nullable String exp, @Nullable String partner, @Nullable String sig) {
     if (sig == null && exp == null) {
       return Verdict.ABSENT;
     }
@@ -133,7 +134,7 @@ public final class EmbedSigner {
     return clock.instant().getEpochSecond() < expSeconds ? Verdict.VALID : Verdict.EXPIRED;
   }
 
-  private byte[] mac(String id, long exp, String partner) {
+  private byte[] mac(String id, long exp, @Nullable String partner) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);

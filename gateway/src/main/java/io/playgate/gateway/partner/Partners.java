@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configured partners, found by API key or by name. Keys are never held: a presented key is hashed
@@ -49,7 +50,7 @@ public final class Partners {
    * @param name a partner name
    * @return the partner, or empty
    */
-  public Optional<Partner> byName(String name) {
+  public Optional<Partner> byName(@Nullable String name) {
     return Optional.ofNullable(name == null ? null : byName.get(name));
   }
 
@@ -74,7 +75,7 @@ public final class Partners {
    * @param ctx a routing context that {@link RateLimitHandler} has passed
    * @return the authenticated partner of the request, or {@code null} for an anonymous caller
    */
-  public static Partner caller(RoutingContext ctx) {
+  public static @Nullable Partner caller(RoutingContext ctx) {
     return ctx.get(CALLER);
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Partners, rate limits and signed embed URLs: the {@value #KEY} section of {@code conf/gateway.yaml} (its
@@ -25,8 +26,8 @@ import java.util.Set;
  *     never logged
  * @param maxSignedTtl longest lifetime a minted signed URL may have, 1 s..366 days
  */
-public record PartnersOptions(List<Partner> list, RateLimit anonymous, String clientIpHeader, long maxTrackedClients,
-    Duration clientIdle, String signingSecret, Duration maxSignedTtl) {
+public record PartnersOptions(List<Partner> list, RateLimit anonymous, @Nullable String clientIpHeader,
+    long maxTrackedClients, Duration clientIdle, @Nullable String signingSecret, Duration maxSignedTtl) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "partners";
@@ -61,7 +62,7 @@ public record PartnersOptions(List<Partner> list, RateLimit anonymous, String cl
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the first bad key, e.g. {@code partners.list[0].name}
    */
-  public static PartnersOptions fromJson(JsonObject json) {
+  public static PartnersOptions fromJson(@Nullable JsonObject json) {
     ConfigReader p = ConfigReader.of(KEY, json);
     List<Partner> list = p.sections("list", "a partner object with name, keySha256, rateLimit, frameAncestors")
         .stream().map(Partner::read).toList();

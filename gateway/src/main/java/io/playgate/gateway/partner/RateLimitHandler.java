@@ -18,6 +18,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,7 +168,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
    *     else {@code null}
    * @throws ProblemException 400 when {@code access_token} is repeated or the query is malformed
    */
-  static String presentedKey(RoutingContext ctx) {
+  static @Nullable String presentedKey(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String token = auth.substring(7).trim();
@@ -185,7 +186,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
    * @return the client address the anonymous limit is keyed by: the last comma-separated entry of the trusted header
    *     (at most 64 characters) when configured and present, else the TCP peer's host
    */
-  static String clientAddress(HttpServerRequest req, String trustedHeader) {
+  static String clientAddress(HttpServerRequest req, @Nullable String trustedHeader) {
     if (trustedHeader != null) {
       String value = req.getHeader(trustedHeader);
       if (value != null) {

@@ -5,6 +5,7 @@ import io.playgate.gateway.hub.Visibility;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies the rights the hub sets on a MediaItem (ARCHITECTURE.md, "Hub API v1", and the {@code visibility} extension)
@@ -50,7 +51,7 @@ public final class Rights {
     OWN_PAGE
   }
 
-  private final String countryHeader;
+  private final @Nullable String countryHeader;
   private final boolean allowUnknown;
 
   private Rights(RightsOptions options) {
@@ -91,7 +92,7 @@ public final class Rights {
    * @return the header responses about it vary by ({@code Vary}), or {@code null} when its territories are
    *     {@code ["*"]} or no country header is configured
    */
-  public String varyHeader(MediaItem item) {
+  public @Nullable String varyHeader(MediaItem item) {
     return countryHeader != null && !worldwide(item) ? countryHeader : null;
   }
 
@@ -101,7 +102,7 @@ public final class Rights {
    *     more than once or as a list ({@code DE, FR}), since a trusted proxy sets exactly one value and a second one
    *     was added by someone else (failing closed, not picking the first)
    */
-  public String country(HttpServerRequest req) {
+  public @Nullable String country(HttpServerRequest req) {
     if (countryHeader == null) {
       return null;
     }
@@ -118,7 +119,7 @@ public final class Rights {
     return v;
   }
 
-  private boolean territoryAllows(MediaItem item, String country) {
+  private boolean territoryAllows(MediaItem item, @Nullable String country) {
     if (worldwide(item)) {
       return true;
     }

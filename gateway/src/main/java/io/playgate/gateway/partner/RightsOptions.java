@@ -4,6 +4,7 @@ import io.playgate.gateway.options.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the viewer's territory is found for the hub's {@code territories} field: the {@value #KEY} section of
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param unknownCountry decision for territory-limited media when the country is unknown (no header, empty, not
  *     two letters, or Cloudflare's {@code XX}/{@code T1})
  */
-public record RightsOptions(String countryHeader, UnknownCountry unknownCountry) {
+public record RightsOptions(@Nullable String countryHeader, UnknownCountry unknownCountry) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "rights";
@@ -47,7 +48,7 @@ public record RightsOptions(String countryHeader, UnknownCountry unknownCountry)
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the bad key, e.g. {@code rights.unknownCountry}
    */
-  public static RightsOptions fromJson(JsonObject json) {
+  public static RightsOptions fromJson(@Nullable JsonObject json) {
     ConfigReader r = ConfigReader.of(KEY, json);
     return new RightsOptions(r.headerName("countryHeader"), r.oneOf("unknownCountry", UnknownCountry.class));
   }

@@ -3,6 +3,7 @@ package io.playgate.gateway.takedown;
 import io.playgate.gateway.options.ConfigReader;
 import io.playgate.gateway.options.Units;
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of the hub's webhook ({@code POST /hooks/hub}), read from the {@code webhook*} keys of the {@value #KEY}
@@ -12,7 +13,7 @@ import io.vertx.core.json.JsonObject;
  *     webhook (its route answers 404). Never logged.
  * @param maxBodyBytes largest accepted body ({@code hub.webhookMaxBodySize}), 1 KiB..16 MiB; larger is 413
  */
-public record WebhookOptions(String secret, long maxBodyBytes) {
+public record WebhookOptions(@Nullable String secret, long maxBodyBytes) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "hub";
@@ -42,7 +43,7 @@ public record WebhookOptions(String secret, long maxBodyBytes) {
    * @return the options
    * @throws io.playgate.gateway.options.ConfigException naming the bad key, e.g. {@code hub.webhookMaxBodySize}
    */
-  public static WebhookOptions fromJson(JsonObject json) {
+  public static WebhookOptions fromJson(@Nullable JsonObject json) {
     ConfigReader h = ConfigReader.of(KEY, json);
     return new WebhookOptions(h.optionalString("webhookSecret"), h.bytesIn("webhookMaxBodySize", 1024, 16L * 1024 * 1024));
   }

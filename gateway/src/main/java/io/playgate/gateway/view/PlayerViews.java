@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds player views and the gateway's public URLs from MediaItems. Thread-safe.
@@ -95,7 +96,7 @@ public final class PlayerViews {
    * @return the player's natural size: the video frame for videos (layout ignored); 560 px wide and the layout's
    *     height (152 or 352 px) for tracks, albums and playlists
    */
-  public static PlayerSize naturalSize(MediaItem item, PlayerOptions.Layout layout) {
+  public static PlayerSize naturalSize(MediaItem item, PlayerOptions.@Nullable Layout layout) {
     return switch (item.kind()) {
       case VIDEO -> PlayerSize.video(item.width(), item.height());
       case TRACK -> layout == null ? PlayerSize.TRACK : new PlayerSize(PlayerSize.TRACK.width(), layout.heightPx());
@@ -162,7 +163,7 @@ public final class PlayerViews {
    * @param wantedWidth px
    * @return the image (absolute http(s) URL), or {@code null} when there is none
    */
-  public static PlayerView.Image artwork(MediaItem item, int wantedWidth) {
+  public static PlayerView.@Nullable Image artwork(MediaItem item, int wantedWidth) {
     List<MediaItem.Artwork> usable = item.artwork().stream().filter(a -> httpUrl(a.url()) != null)
         .sorted(Comparator.comparingInt(MediaItem.Artwork::width)).toList();
     if (usable.isEmpty()) {
@@ -192,7 +193,7 @@ public final class PlayerViews {
    * @return the URL, or {@code null} when it is missing, unparseable, relative, or of any other scheme
    *     ({@code javascript:}, {@code data:}, …)
    */
-  public static String httpUrl(String url) {
+  public static @Nullable String httpUrl(@Nullable String url) {
     if (url == null) {
       return null;
     }

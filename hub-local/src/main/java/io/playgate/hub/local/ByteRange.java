@@ -1,6 +1,7 @@
 package io.playgate.hub.local;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One satisfiable byte range of a representation, from a {@code Range} header (RFC 9110 §14.1.2).
@@ -46,7 +47,7 @@ public record ByteRange(long first, long last, long size) {
    * @param size the representation size in bytes, {@code >= 0}
    * @return full, partial or unsatisfiable
    */
-  public static Outcome parse(String header, long size) {
+  public static Outcome parse(@Nullable String header, long size) {
     if (header == null) {
       return new Full();
     }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local hub's catalogue, read from {@code catalog.json}: {@code {"media": [MediaItem, …]}} in the hub wire
@@ -166,7 +167,7 @@ public final class Catalog {
    * @param id a media id
    * @return the entry, or {@code null} when unknown
    */
-  public Entry get(String id) {
+  public @Nullable Entry get(String id) {
     return entries.get(id);
   }
 

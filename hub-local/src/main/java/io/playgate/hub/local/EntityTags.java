@@ -1,5 +1,7 @@
 package io.playgate.hub.local;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Entity-tag comparison for conditional requests (RFC 9110 §8.8.3, §13.1.2), shared by the local hub's answers and
  * the gateway's answers to its clients: it lives here, in the module both depend on, so there is one comparison.
@@ -16,7 +18,7 @@ public final class EntityTags {
    * @param etag the current entity tag, quoted, weak ({@code W/"…"}) or strong; {@code null} when there is none
    * @return true when the field is {@code *} or lists the tag, weak or strong; false when either is {@code null}
    */
-  public static boolean ifNoneMatch(String header, String etag) {
+  public static boolean ifNoneMatch(@Nullable String header, @Nullable String etag) {
     if (header == null || etag == null) {
       return false;
     }

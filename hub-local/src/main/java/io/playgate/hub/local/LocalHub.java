@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The file-backed hub (hub API v1), as a router to mount at {@code /hub}:
@@ -39,7 +40,7 @@ public final class LocalHub {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final LongAdder totalRequests = new LongAdder();
   private volatile MediaAnswerHook hook = MediaAnswerHook.NORMAL;
-  private volatile byte[] apiKey;
+  private volatile byte @Nullable [] apiKey;
 
   private LocalHub(Catalog catalog, Path folder, Duration maxAge) {
     this.catalog = catalog;
@@ -163,7 +164,7 @@ public final class LocalHub {
    *
    * @param key the bearer token callers must send, or {@code null} so that private and unlisted items are always 403
    */
-  public void apiKey(String key) {
+  public void apiKey(@Nullable String key) {
     this.apiKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code GET|HEAD /v1/media/{id}} request of the local hub, as a {@link MediaAnswerHook} sees it: the request,
@@ -18,10 +19,11 @@ public final class MediaExchange {
   private final LocalHub hub;
   private final RoutingContext context;
   private final String id;
-  private final Catalog.Entry entry;
+  private final Catalog.@Nullable Entry entry;
   private final String cacheControl;
 
-  MediaExchange(LocalHub hub, RoutingContext context, String id, Catalog.Entry entry, String cacheControl) {
+  MediaExchange(LocalHub hub, RoutingContext context, String id, Catalog.@Nullable Entry entry,
+      String cacheControl) {
     this.hub = hub;
     this.context = context;
     this.id = id;
@@ -40,7 +42,7 @@ public final class MediaExchange {
   }
 
   /** @return the catalogue entry, or {@code null} when the id is unknown */
-  public Catalog.Entry entry() {
+  public Catalog.@Nullable Entry entry() {
     return entry;
   }
 

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /** Writes the hostile {@link Answer}s and the slow drip for {@link HubFaults}; every write respects back-pressure. */
 final class HubFaultAnswers {
@@ -33,7 +34,7 @@ final class HubFaultAnswers {
   private record Bomb(Buffer head, Buffer repeat, long repeatCount, Buffer tail) {
   }
 
-  private static volatile Bomb bomb;
+  private static volatile @Nullable Bomb bomb;
 
   private HubFaultAnswers() {
   }
@@ -43,7 +44,7 @@ final class HubFaultAnswers {
    *
    * @param entry the servable catalogue entry, or null when the id has none (only for answers that need no item)
    */
-  static void send(Vertx vertx, HttpServerResponse resp, Answer answer, String id, Catalog.Entry entry,
+  static void send(Vertx vertx, HttpServerResponse resp, Answer answer, String id, Catalog.@Nullable Entry entry,
                    String cacheControl, Duration drip) {
     resp.exceptionHandler(e -> { }); // a client that goes away mid-body is what these answers are for
     switch (answer) {
@@ -127,7 +128,7 @@ final class HubFaultAnswers {
   }
 
   /** head, then {@code middle} {@code count} times, then tail (null for none). */
-  private static Iterator<Buffer> sequence(Buffer head, Buffer middle, long count, Buffer tail) {
+  private static Iterator<Buffer> sequence(Buffer head, Buffer middle, long count, @Nullable Buffer tail) {
     return new Iterator<>() {
       private long step = -1; // -1: head; 0..count-1: middle; count: tail
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how the hub simulator runs, read from its command line ({@link #parse(List, Map)}).
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param apiKey the hub credential with which callers see private and unlisted items, or {@code null} for none
  */
 public record HubSimulatorOptions(String host, int port, String adminHost, int adminPort, Path catalog,
-                                  String publicBaseUrl, Duration maxAge, String apiKey) {
+                                  @Nullable String publicBaseUrl, Duration maxAge, @Nullable String apiKey) {
 
   /** Default {@link #host()}: IPv4 loopback. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -126,7 +127,7 @@ public record HubSimulatorOptions(String host, int port, String adminHost, int a
    * @param key the credential, or {@code null} for none
    * @return a copy with that credential
    */
-  public HubSimulatorOptions withApiKey(String key) {
+  public HubSimulatorOptions withApiKey(@Nullable String key) {
     return new HubSimulatorOptions(host, port, adminHost, adminPort, catalog, publicBaseUrl, maxAge, key);
   }
 

@@ -68,7 +68,7 @@ final class CapabilityRules {
     return CompositeArchRule.of(rules)
         .as(root + ".partner depends on none of " + String.join(", ", capabilities)
             + ", and they depend on none of its handlers or routes")
-        .because("partner owns the policy types the page capabilities share (who may embed, rights, signing), "
+        .because("partner owns the policy types the other capabilities share (who may embed, rights, signing), "
             + "but each capability answers its own routes");
   }
 

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every "never" of ARCHITECTURE.md, "Capability map", as a rule over the production classes. The rules are built by
+ * Every "never" of ARCHITECTURE.md, "Import rules", as a rule over the production classes. The rules are built by
  * {@link CapabilityRules}; {@code ArchitectureRulesBiteTest} shows each kind fails on a violating fixture.
  */
 class ArchitectureTest {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The import rules of ARCHITECTURE.md, "Capability map", as values: {@link ArchitectureTest} checks them against the
+ * The import rules of ARCHITECTURE.md, "Import rules", as values: {@link ArchitectureTest} checks them against the
  * production classes and {@code ArchitectureRulesBiteTest} evaluates the very same rules against deliberately violating
  * fixture classes (package {@code io.playgate.gateway.archfixture}), so a rule that can never fail is noticed.
  *

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -160,7 +161,7 @@ public final class OpenApiDocument {
   }
 
   /** YAML's values as JSON's: string keys only, and no value JSON lacks (a date, a set, binary). */
-  private static Object json(Object yaml, String where) {
+  private static @Nullable Object json(@Nullable Object yaml, String where) {
     if (yaml instanceof Map<?, ?> map) {
       JsonObject object = new JsonObject();
       map.forEach((k, v) -> {

@@ -49,6 +49,11 @@ final class MediaFileHandler implements Handler<RoutingContext> {
       return;
     }
     ctx.vertx().fileSystem().props(file.toString()).onComplete(ar -> {
+      if (resp.closed()) {
+        // the client went away while the file was looked up (a browser drops media requests when it seeks);
+        // Vert.x 5.0.7's sendFile on a closed HTTP/1.1 connection fails with an NPE logged at ERROR
+        return;
+      }
       if (ar.failed() || !ar.result().isRegularFile()) {
         LocalHub.problem(resp, 404, "Not Found", "no such media file");
         return;

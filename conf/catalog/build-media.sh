@@ -6,6 +6,9 @@
 #   conf/catalog/CREDITS.md                    sources, authors, licences, processing
 #
 # Usage:  bash conf/catalog/build-media.sh      (needs apt-get; installs ffmpeg if missing)
+#         bash conf/catalog/build-media.sh --peaks-only
+#             only (re)computes media/peaks/*.json from the Opus files already under media/audio/ and sets each
+#             track's "waveform" in catalog.json (no download; needs ffmpeg and python3)
 #
 # The data packages are only downloaded (`apt-get download`) and unpacked with
 # `dpkg-deb -x` into a temporary directory; they are never installed.  Every
@@ -23,6 +26,7 @@ OPUS_KBPS=${OPUS_KBPS:-40}            # Opus in Ogg, stereo, 48 kHz
 MP3_KBPS=${MP3_KBPS:-56}              # MP3 fallback, CBR, stereo, 32 kHz
 TARGET_LUFS=${TARGET_LUFS:--14}       # every track is brought to this integrated loudness (EBU R128)
 VIDEO_MAX_S=${VIDEO_MAX_S:-30}        # video clips are cut to at most this length
+PEAKS_PER_S=${PEAKS_PER_S:-10}         # waveform peaks per second of audio (hub API "waveform" extension)
 UPDATED_AT=${UPDATED_AT:-2026-11-29T00:00:00Z}   # fixed so that rebuilds are reproducible
 BUDGET_BYTES=$((15 * 1000 * 1000))    # everything under media/ together
 MAX_FILE_BYTES=$((3 * 1000 * 1000))   # any single file
@@ -51,9 +55,67 @@ command -v python3 >/dev/null || { apt-get update; DEBIAN_FRONTEND=noninteractiv
 FF=(ffmpeg -hide_banner -loglevel error -nostdin -y)
 BX=(-fflags +bitexact)   # output option: no random Ogg serials / Matroska UIDs, no version strings
 
+# --- waveform peaks ---------------------------------------------------------------------
+# peaks_json IN OUT : the peaks JSON of the hub's "waveform" extension (ARCHITECTURE.md "Hub API v1"): a JSON array
+# with, for each window of 1/PEAKS_PER_S s from 0 s, the largest absolute sample of either channel relative to full
+# scale (0..1, two decimals), decoded from IN at 48 kHz stereo.
+peaks_json() {
+  "${FF[@]}" -i "$1" -map 0:a:0 -ac 2 -ar 48000 -f s16le -acodec pcm_s16le - | python3 -c '
+import array, sys
+per_s = int(sys.argv[1])
+pcm = array.array("h", sys.stdin.buffer.read())
+if sys.byteorder != "little":
+    pcm.byteswap()
+window = 2 * 48000 // per_s
+peaks = []
+for i in range(0, len(pcm), window):
+    chunk = pcm[i:i + window]
+    peaks.append(round(max(max(chunk), -min(chunk)) / 32768, 2))
+sys.stdout.write("[" + ",".join("%g" % p for p in peaks) + "]\n")
+' "$PEAKS_PER_S" >"$2"
+}
+
+# set_waveforms CATALOG : every track whose Opus stream is media/audio/X.opus gets
+# "waveform": {"url": "media/peaks/X.json", "samplesPerSecond": PEAKS_PER_S}, right after its "streams"
+set_waveforms() {
+  python3 - "$1" "$PEAKS_PER_S" <<'PY'
+import json, re, sys
+from collections import OrderedDict
+path, per_s = sys.argv[1], int(sys.argv[2])
+catalog = json.load(open(path, encoding="utf-8"), object_pairs_hook=OrderedDict)
+for item in catalog["media"]:
+    opus = [s["url"] for s in item.get("streams", []) if re.fullmatch(r"media/audio/[^/]+\.opus", s["url"])]
+    if item.get("kind") != "track" or not opus:
+        continue
+    wave = OrderedDict(url="media/peaks/%s.json" % opus[0][len("media/audio/"):-len(".opus")], samplesPerSecond=per_s)
+    new = OrderedDict()
+    for k, v in item.items():
+        if k != "waveform":
+            new[k] = v
+        if k == "streams":
+            new["waveform"] = wave
+    item.clear(); item.update(new)
+with open(path, "w", encoding="utf-8") as fh:
+    json.dump(catalog, fh, ensure_ascii=False, indent=2)
+    fh.write("\n")
+PY
+}
+
+if [[ ${1:-} == --peaks-only ]]; then
+  mkdir -p "$HERE/media/peaks"
+  for f in "$HERE"/media/audio/*.opus; do
+    id=$(basename "$f" .opus)
+    log "peaks $id"
+    peaks_json "$f" "$HERE/media/peaks/$id.json"
+  done
+  set_waveforms "$HERE/catalog.json"
+  log "done: $(ls "$HERE/media/peaks" | wc -l) peaks files, waveforms set in $HERE/catalog.json"
+  exit 0
+fi
+
 WORK=$(mktemp -d /tmp/playgate-media.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/debs" "$WORK/root" "$WORK/tmp" "$WORK/media/audio" "$WORK/media/video" "$WORK/media/art"
+mkdir -p "$WORK/debs" "$WORK/root" "$WORK/tmp" "$WORK/media/audio" "$WORK/media/video" "$WORK/media/art" "$WORK/media/peaks"
 OUT="$WORK/media"
 MANIFEST="$WORK/manifest.tsv"
 : >"$MANIFEST"
@@ -251,6 +313,11 @@ video big-buck-bunny         golang-github-gabriel-vasile-mimetype-dev "usr/shar
 # cockatoo.mp4's audio track is digital silence (-91 dB): video-only renditions.
 video imageio-cockatoo       python3-imageio "usr/lib/python3/dist-packages/imageio/resources/images/cockatoo.mp4" 640 360 no 12 450
 
+# --- waveform peaks of every track ---------------------------------------------------------
+for f in "$OUT"/audio/*.opus; do
+  peaks_json "$f" "$OUT/peaks/$(basename "$f" .opus).json"
+done
+
 # --- budget ----------------------------------------------------------------------
 total=$(du -cb "$OUT" | tail -1 | cut -f1)
 log "media total: $total bytes"
@@ -259,12 +326,12 @@ big=$(find "$OUT" -type f -size +"${MAX_FILE_BYTES}"c)
 if [[ -n $big ]]; then log "ERROR: files over $MAX_FILE_BYTES bytes: $big"; exit 1; fi
 
 # --- catalog.json + CREDITS.md ---------------------------------------------------------
-python3 - "$WORK" "$OUT" "$HERE" "$UPDATED_AT" "$EXCERPT_S" "$FADE_S" "$TARGET_LUFS" <<'PY'
+python3 - "$WORK" "$OUT" "$HERE" "$UPDATED_AT" "$EXCERPT_S" "$FADE_S" "$TARGET_LUFS" "$PEAKS_PER_S" <<'PY'
 import json, os, re, subprocess, sys
 from collections import OrderedDict
 
-work, out, here, updated_at, excerpt_s, fade_s, lufs = sys.argv[1:8]
-excerpt_s, fade_s = int(excerpt_s), int(fade_s)
+work, out, here, updated_at, excerpt_s, fade_s, lufs, peaks_per_s = sys.argv[1:9]
+excerpt_s, fade_s, peaks_per_s = int(excerpt_s), int(fade_s), int(peaks_per_s)
 
 versions = {}
 for line in open(os.path.join(work, "versions.tsv")):
@@ -416,6 +483,7 @@ for row in manifest:
     item["description"] = "%s. %s." % (desc, what[0].upper() + what[1:])
     item["artwork"] = artwork(art)
     item["streams"] = [opus, mp3]
+    item["waveform"] = OrderedDict(url=rel("peaks/%s.json" % id_), samplesPerSecond=peaks_per_s)
     item["embeddable"] = True
     item["territories"] = ["*"]
     item["explicit"] = False
@@ -615,9 +683,9 @@ for m in media:
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", m["id"]), m["id"]
     for ref in m.get("items", []):
         assert ref["id"] in ids, ref
-    for a in m.get("artwork", []) + m.get("streams", []):
+    for a in m.get("artwork", []) + m.get("streams", []) + ([m["waveform"]] if "waveform" in m else []):
         assert os.path.isfile(fpath(a["url"])), a["url"]
-referenced = {a["url"] for m in media for a in m.get("artwork", []) + m.get("streams", [])}
+referenced = {a["url"] for m in media for a in m.get("artwork", []) + m.get("streams", []) + ([m["waveform"]] if "waveform" in m else [])}
 on_disk = {rel(os.path.relpath(os.path.join(dp, f), out)) for dp, _, fs in os.walk(out) for f in fs}
 unused = sorted(on_disk - referenced)
 assert not unused, "files not referenced by catalog.json: %s" % unused
@@ -641,7 +709,8 @@ L.append("```\nbash conf/catalog/build-media.sh\n```\n")
 L.append("It needs `apt-get` (the packages below are fetched with `apt-get download` and unpacked with "
          "`dpkg-deb -x`, never installed), `python3`, and Debian's `ffmpeg` (installed with "
          "`apt-get install -y ffmpeg` when missing). Durations, sizes and bitrates in `catalog.json` are "
-         "measured with `ffprobe` on the generated files. Media total: %d bytes.\n" % total)
+         "measured with `ffprobe` on the generated files. Each track's `media/peaks/<id>.json` (its waveform, the "
+         "largest sample per tenth of a second) is computed from its Opus file with `ffmpeg`. Media total: %d bytes.\n" % total)
 L.append("## Source packages\n")
 L.append("| Package | Version | Homepage |\n|---|---|---|")
 for pkg, (ver, home) in versions.items():

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The local hub's catalogue, read from {@code catalog.json}: {@code {"media": [MediaItem, …]}} in the hub wire
  * format (hub API v1), with three conveniences for a file-backed catalogue:
  * <ul>
- *   <li>stream and artwork URLs without a scheme are relative to the catalogue folder and become
+ *   <li>stream, artwork and waveform URLs without a scheme are relative to the catalogue folder and become
  *       {@code {filesBaseUrl}/files/{path}};</li>
  *   <li>a missing {@code pageUrl} becomes {@code {publicBaseUrl}/media/{id}} (the gateway's share page);</li>
  *   <li>an album/playlist {@code items} entry may be a reference {@code {"id": "…"}} to another top-level entry,
@@ -121,6 +121,9 @@ public final class Catalog {
       }
       absolutize(item.getJsonArray("artwork"), filesBaseUrl, files);
       absolutize(item.getJsonArray("streams"), filesBaseUrl, files);
+      if (item.getValue("waveform") instanceof JsonObject waveform) {
+        absolutize(new JsonArray().add(waveform), filesBaseUrl, files);
+      }
       wire.put(id, item);
     }
     Map<String, Entry> entries = new LinkedHashMap<>();

@@ -25,7 +25,8 @@ final class MediaFileHandler implements Handler<RoutingContext> {
       Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"), Map.entry("aac", "audio/aac"),
       Map.entry("webm", "video/webm"), Map.entry("mp4", "video/mp4"),
       Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
-      Map.entry("webp", "image/webp"), Map.entry("vtt", "text/vtt"));
+      Map.entry("webp", "image/webp"), Map.entry("vtt", "text/vtt"),
+      Map.entry("json", "application/json"));
 
   private final Path folder;
   private final Predicate<String> served;

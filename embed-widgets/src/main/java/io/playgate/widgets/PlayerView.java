@@ -23,11 +23,21 @@ import org.jspecify.annotations.Nullable;
  * @param embedUrl this player's own URL with options, for a facade's click
  * @param assets the hashed asset URLs
  * @param explicit the hub's {@code explicit} flag: the player shows an "Explicit" badge
+ * @param waveform a track's waveform, drawn under the seek bar, or {@code null} (the plain bar)
  */
 public record PlayerView(String id, String kind, String title, @Nullable String artistName,
     @Nullable String artistUrl, @Nullable String pageUrl, @Nullable Image artwork, List<Source> sources,
     PlayerSize size, @Nullable String duration, List<TrackRow> tracks, PlayerOptions options,
-    @Nullable License license, String embedUrl, Assets assets, boolean explicit) {
+    @Nullable License license, String embedUrl, Assets assets, boolean explicit, @Nullable Waveform waveform) {
+
+  /** A view without a waveform. */
+  public PlayerView(String id, String kind, String title, @Nullable String artistName, @Nullable String artistUrl,
+      @Nullable String pageUrl, @Nullable Image artwork, List<Source> sources, PlayerSize size,
+      @Nullable String duration, List<TrackRow> tracks, PlayerOptions options, @Nullable License license,
+      String embedUrl, Assets assets, boolean explicit) {
+    this(id, kind, title, artistName, artistUrl, pageUrl, artwork, sources, size, duration, tracks, options, license,
+        embedUrl, assets, explicit, null);
+  }
 
   /** A view of media not flagged explicit. */
   public PlayerView(String id, String kind, String title, String artistName, String artistUrl, String pageUrl,
@@ -105,6 +115,43 @@ public record PlayerView(String id, String kind, String title, @Nullable String 
     /** @return true for a video row */
     public boolean isVideo() {
       return kind.equals("video");
+    }
+  }
+
+  /**
+   * A track's loudness over time, drawn as mirrored bars in an inline SVG of {@code levels.size()} x 100 user units
+   * (the player's CSP allows no fetch of other origins, so the shape travels in the page).
+   *
+   * @param levels one value per bar, first to last, each 0 to 100 (percent of full scale); not empty
+   */
+  public record Waveform(List<Integer> levels) {
+
+    /** Copies {@code levels}; rejects an empty list or a value outside 0..100. */
+    public Waveform {
+      levels = List.copyOf(levels);
+      if (levels.isEmpty() || levels.stream().anyMatch(v -> v < 0 || v > 100)) {
+        throw new IllegalArgumentException("waveform levels must be 1 or more values from 0 to 100");
+      }
+    }
+
+    /** @return the SVG {@code viewBox}: {@code 0 0 <bars> 100} */
+    public String viewBox() {
+      return "0 0 " + levels.size() + " 100";
+    }
+
+    /**
+     * @return SVG path data: bar {@code i} is a rectangle 0.6 units wide centred on {@code i + 0.5}, as tall as its
+     *     level (at least 2 units, so silence still shows a line), centred on the middle line
+     */
+    public String path() {
+      StringBuilder d = new StringBuilder(levels.size() * 24);
+      for (int i = 0; i < levels.size(); i++) {
+        int h = Math.max(2, levels.get(i));
+        int twiceTop = 100 - h;
+        d.append('M').append(i).append(".2 ").append(twiceTop / 2).append(twiceTop % 2 == 0 ? "" : ".5")
+            .append("h.6v").append(h).append("h-.6z");
+      }
+      return d.toString();
     }
   }
 

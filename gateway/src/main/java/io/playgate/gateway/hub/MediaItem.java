@@ -29,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt last change on the hub, or {@code null}
  * @param visibility extension field {@code visibility} (ARCHITECTURE.md, "Hub API v1"): public unless the hub says
  *     otherwise
+ * @param waveform extension field {@code waveform} (ARCHITECTURE.md, "Hub API v1"): where the hub offers the
+ *     track's peaks, with the levels the gateway fetched from there; {@code null} when the hub offers none
  */
 public record MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
     @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
     List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
     List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit, @Nullable License license,
-    @Nullable Instant updatedAt, Visibility visibility) {
+    @Nullable Instant updatedAt, Visibility visibility, @Nullable Waveform waveform) {
 
   /** A public MediaItem (no {@code visibility} field). */
   public MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
@@ -44,6 +46,25 @@ public record MediaItem(String id, MediaKind kind, String title, @Nullable Artis
       @Nullable License license, @Nullable Instant updatedAt) {
     this(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork, streams, width, height,
         items, embeddable, territories, explicit, license, updatedAt, Visibility.PUBLIC);
+  }
+
+  /** A MediaItem without a waveform (no {@code waveform} field). */
+  public MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
+      @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
+      List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
+      List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit,
+      @Nullable License license, @Nullable Instant updatedAt, Visibility visibility) {
+    this(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork, streams, width, height,
+        items, embeddable, territories, explicit, license, updatedAt, visibility, null);
+  }
+
+  /**
+   * @param newWaveform the waveform to carry instead, or {@code null} for none
+   * @return this item with {@code newWaveform}
+   */
+  public MediaItem withWaveform(@Nullable Waveform newWaveform) {
+    return new MediaItem(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork,
+        streams, width, height, items, embeddable, territories, explicit, license, updatedAt, visibility, newWaveform);
   }
 
   /** Ids the hub and gateway accept: {@code [A-Za-z0-9_-]{1,64}}. */
@@ -87,6 +108,32 @@ public record MediaItem(String id, MediaKind kind, String title, @Nullable Artis
   public record License(String name, @Nullable String url, @Nullable String attribution) {
   }
 
+  /**
+   * The hub's {@code waveform} extension (ARCHITECTURE.md, "Hub API v1"): a JSON array of peaks at {@code url}, and
+   * the levels the gateway drew from it ({@link WaveformPeaks}).
+   *
+   * @param url the peaks JSON, an absolute URL as sent by the hub
+   * @param samplesPerSecond peaks per second of audio, 1 to {@link WaveformPeaks#MAX_SAMPLES_PER_SECOND}
+   * @param levels the peaks resampled across the track's duration: at most {@link WaveformPeaks#MAX_LEVELS} values,
+   *     each 0 to 100 (percent of full scale), first to last; empty until fetched (and inside an album's or
+   *     playlist's {@code items}, whose peaks the gateway does not fetch)
+   */
+  public record Waveform(String url, int samplesPerSecond, List<Integer> levels) {
+
+    /** Copies {@code levels}. */
+    public Waveform {
+      levels = List.copyOf(levels);
+    }
+
+    /**
+     * @param newLevels the levels drawn from the peaks
+     * @return this waveform with {@code newLevels}
+     */
+    public Waveform withLevels(List<Integer> newLevels) {
+      return new Waveform(url, samplesPerSecond, newLevels);
+    }
+  }
+
   /** @return an approximation of the heap this item holds, in bytes, for the cache weigher */
   public long estimatedBytes() {
     long n = 256L + 2L * (id.length() + title.length() + pageUrl.length()
@@ -99,6 +146,10 @@ public record MediaItem(String id, MediaKind kind, String title, @Nullable Artis
     }
     for (MediaItem i : items) {
       n += i.estimatedBytes();
+    }
+    if (waveform != null) {
+      // levels 0..100 are cached Integer instances: a reference each
+      n += 64 + 2L * waveform.url().length() + 16 + 8L * waveform.levels().size();
     }
     return n;
   }

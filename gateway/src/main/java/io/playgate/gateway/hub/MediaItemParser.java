@@ -84,7 +84,22 @@ public final class MediaItemParser {
         positiveInt(json, "width", context, path, false), positiveInt(json, "height", context, path, false), items,
         optionalBoolean(json, "embeddable", true, context, path), territories,
         optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
-        Visibility.fromWire(optionalString(json, "visibility", context, path)));
+        Visibility.fromWire(optionalString(json, "visibility", context, path)), waveform(json, context, path));
+  }
+
+  /** The {@code waveform} extension: {@code {url, samplesPerSecond}}; its levels are fetched later, empty here. */
+  private static MediaItem.@Nullable Waveform waveform(JsonObject json, String context, String path) {
+    JsonObject w = optionalObject(json, "waveform", context, path);
+    if (w == null) {
+      return null;
+    }
+    String p = path + "waveform.";
+    String url = requiredString(w, "url", context, p);
+    int samplesPerSecond = positiveInt(w, "samplesPerSecond", context, p, true);
+    if (samplesPerSecond > WaveformPeaks.MAX_SAMPLES_PER_SECOND) {
+      throw bad(context, p + "samplesPerSecond is above " + WaveformPeaks.MAX_SAMPLES_PER_SECOND);
+    }
+    return new MediaItem.Waveform(url, samplesPerSecond, List.of());
   }
 
   private static MediaItem.@Nullable Artist artist(JsonObject json, String context, String path) {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * and wait queue ({@link HubClientOptions#maxPoolSize()}, {@link HubClientOptions#maxWaitQueueSize()}); one retry
  * with jittered backoff, only after a connect error. Every failure is logged once as one structured line
  * ({@code hub.fail id=… failure=… gatewayStatus=… reason=…}, the reason naming the hub's status and what was wrong):
- * WARN for the 5xx kinds, DEBUG for 404/410/403.
+ * WARN for the 5xx kinds, DEBUG for 404/410/403. A track carrying the {@code waveform} extension gets its peaks
+ * fetched right after it, by the same rules, and drawn into levels ({@link WaveformPeaks}); when that fails, the item
+ * is answered without a waveform and one line {@code hub.waveform id=… reason=…} is logged at WARN.
  */
 public final class WebHubClient implements HubClient {
 
@@ -99,6 +101,58 @@ public final class WebHubClient implements HubClient {
             }
             return Future.failedFuture(e);
           }
+        })
+        .compose(answer -> withPeaks(id, answer));
+  }
+
+  /**
+   * Fetches the peaks of a track's {@code waveform} (ARCHITECTURE.md, "Hub API v1") once, with the entry, so the
+   * cache keeps and weighs them with it; never fails: without peaks the item goes on without its waveform.
+   */
+  private Future<HubResponse> withPeaks(String id, HubResponse answer) {
+    MediaItem item = answer.item();
+    MediaItem.Waveform waveform = item == null ? null : item.waveform();
+    if (item == null || waveform == null || item.kind() != MediaKind.TRACK) {
+      return Future.succeededFuture(answer);
+    }
+    return fetchPeaks(waveform.url())
+        .map(body -> item.withWaveform(
+            waveform.withLevels(WaveformPeaks.levels(body, waveform.samplesPerSecond(), item.durationMs()))))
+        .otherwise(e -> {
+          LOG.warn("hub.waveform id={} reason=\"{}\"", id, e.getMessage());
+          return item.withWaveform(null);
+        })
+        .map(withLevels -> new HubResponse(withLevels, answer.etag(), answer.maxAgeSeconds(), false));
+  }
+
+  /** GET of a peaks URL: http(s) only, no redirects, the deadline and body cap of hub calls, a JSON 200 only. */
+  private Future<Buffer> fetchPeaks(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      return Future.failedFuture(new IllegalArgumentException("waveform url is not http(s)"));
+    }
+    try {
+      return sendPeaksRequest(url);
+    } catch (RuntimeException e) {
+      // an URL WebClient cannot parse
+      return Future.failedFuture(new IllegalArgumentException("waveform url is not usable: " + e.getMessage()));
+    }
+  }
+
+  private Future<Buffer> sendPeaksRequest(String url) {
+    return client.getAbs(url)
+        .putHeader("Accept", "application/json")
+        .followRedirects(false)
+        .idleTimeout(options.timeout().toMillis())
+        .as(CappedBody.codec(options.maxBodyBytes()))
+        .send()
+        .map(resp -> {
+          String type = resp.getHeader("Content-Type");
+          String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+          if (resp.statusCode() != 200 || !mime.equals("application/json") || resp.body() == null) {
+            throw new IllegalStateException("peaks answered status=" + resp.statusCode() + " content-type '" + type + "'");
+          }
+          return resp.body();
         });
   }
 

@@ -153,7 +153,14 @@ public final class PlayerViews {
         httpUrl(item.pageUrl()),
         artwork(item, artworkWidth),
         sources(item), naturalSize(item), PlayerView.formatDuration(duration), List.copyOf(rows), options, license,
-        embedUrl(item.id(), options.afterFacadeClick()), assets, item.explicit());
+        embedUrl(item.id(), options.afterFacadeClick()), assets, item.explicit(), waveform(item));
+  }
+
+  /** A track's waveform when the gateway holds its levels (the hub's {@code waveform} extension), else null. */
+  private static PlayerView.@Nullable Waveform waveform(MediaItem item) {
+    MediaItem.Waveform waveform = item.waveform();
+    boolean drawn = item.kind() == MediaKind.TRACK && waveform != null && !waveform.levels().isEmpty();
+    return drawn ? new PlayerView.Waveform(waveform.levels()) : null;
   }
 
   /**

@@ -63,4 +63,27 @@ class MediaItemParserTest {
     String emoji = "🎸‍🔥 שלום";
     assertThat(MediaItemParser.wellFormed(emoji)).isSameAs(emoji);
   }
+
+  @Test
+  void readsTheWaveformExtensionWithoutLevels() {
+    JsonObject wave = new JsonObject().put("url", "https://hub.example/peaks/x1.json").put("samplesPerSecond", 10);
+    MediaItem item = MediaItemParser.parse(valid().put("waveform", wave).toBuffer(), "x1");
+    assertThat(item.waveform()).isEqualTo(new MediaItem.Waveform("https://hub.example/peaks/x1.json", 10, java.util.List.of()));
+    assertThat(MediaItemParser.parse(valid().toBuffer(), "x1").waveform()).isNull();
+  }
+
+  @Test
+  void rejectsABrokenWaveform() {
+    JsonObject wave = new JsonObject().put("url", "https://hub.example/p.json").put("samplesPerSecond", 10);
+    assertBad(valid().put("waveform", "https://hub.example/p.json").encode(), "waveform is not an object");
+    assertBad(valid().put("waveform", wave.copy().put("samplesPerSecond", "10")).encode(),
+        "waveform.samplesPerSecond is not a positive integer");
+    assertBad(valid().put("waveform", wave.copy().put("samplesPerSecond", 0)).encode(), "samplesPerSecond");
+    assertBad(valid().put("waveform", wave.copy().put("samplesPerSecond", 1001)).encode(),
+        "waveform.samplesPerSecond is above 1000");
+    assertBad(valid().put("waveform", wave.copy().put("url", 5)).encode(), "waveform.url is not a string");
+    JsonObject noUrl = wave.copy();
+    noUrl.remove("url");
+    assertBad(valid().put("waveform", noUrl).encode(), "waveform.url is missing");
+  }
 }

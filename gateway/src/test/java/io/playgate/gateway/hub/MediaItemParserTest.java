@@ -86,4 +86,14 @@ class MediaItemParserTest {
     noUrl.remove("url");
     assertBad(valid().put("waveform", noUrl).encode(), "waveform.url is missing");
   }
+
+  @Test
+  void theFetchedLevelsAreWeighedWithTheEntry() {
+    JsonObject wave = new JsonObject().put("url", "https://hub.example/peaks/x1.json").put("samplesPerSecond", 10);
+    MediaItem bare = MediaItemParser.parse(valid().toBuffer(), "x1");
+    MediaItem referenced = MediaItemParser.parse(valid().put("waveform", wave).toBuffer(), "x1");
+    MediaItem drawn = referenced.withWaveform(referenced.waveform().withLevels(java.util.Collections.nCopies(120, 50)));
+    assertThat(referenced.estimatedBytes()).isGreaterThan(bare.estimatedBytes() + 2 * wave.getString("url").length());
+    assertThat(drawn.estimatedBytes()).isGreaterThanOrEqualTo(referenced.estimatedBytes() + 120 * 8);
+  }
 }

@@ -37,7 +37,7 @@ function embeddingOrigin() {
 }
 
 /** Cookie-free beacons: impression, play, q25/q50/q75/q100 and ended, once per item; nothing with dnt=1. */
-function analytics(root, media) {
+function analytics(root, on) {
   if (root.dataset.dnt === '1' || typeof navigator.sendBeacon !== 'function') return { reset() {} };
   const origin = embeddingOrigin();
   const mediaId = root.dataset.mediaId;
@@ -50,14 +50,15 @@ function analytics(root, media) {
     } catch (e) { /* beacons are best effort */ }
   };
   send('impression');
-  media.addEventListener('play', () => send('play'));
-  media.addEventListener('timeupdate', () => {
+  on('play', () => send('play'));
+  on('timeupdate', (e) => {
+    const media = e.currentTarget;
     const d = media.duration;
     if (!Number.isFinite(d) || d <= 0) return;
     const pct = (media.currentTime / d) * 100;
     for (const q of [25, 50, 75]) if (pct >= q) send('q' + q);
   });
-  media.addEventListener('ended', () => { send('q25'); send('q50'); send('q75'); send('q100'); send('ended'); });
+  on('ended', () => { send('q25'); send('q50'); send('q75'); send('q100'); send('ended'); });
   return { reset() { sent = new Set(['impression']); } };
 }
 
@@ -114,12 +115,36 @@ function controlApi(api) {
   };
 }
 
+/**
+ * A collection plays a track in an <audio> element and a video in a <video> one (what scrapers and assistive
+ * technology report). Returns the element of that tag: the same one, or a new one in its place that took over the
+ * listeners ([type, fn] pairs), class, volume and mute state; the old one is emptied.
+ */
+function swapMediaElement(media, tag, handlers) {
+  if (media.tagName === tag.toUpperCase()) return media;
+  const next = document.createElement(tag);
+  next.className = media.className;
+  next.preload = 'metadata';
+  if (tag === 'video') next.setAttribute('playsinline', '');
+  next.volume = media.volume;
+  next.muted = media.muted;
+  for (const [type, fn] of handlers) { media.removeEventListener(type, fn); next.addEventListener(type, fn); }
+  media.pause();
+  media.replaceWith(next);
+  media.replaceChildren();
+  media.load();
+  return next;
+}
+
 function setup(root) {
   const accent = root.dataset.accent;
   if (accent && HEX6.test(accent)) document.documentElement.style.setProperty('--pg-accent', '#' + accent);
-  const media = root.querySelector('.pg-media');
+  let media = root.querySelector('.pg-media');
   const controls = root.querySelector('.pg-controls');
   if (!media || !controls) return null;
+  // every listener on the media element goes through on(), so a collection can swap <audio> and <video> per row
+  const handlers = [];
+  const on = (type, fn) => { handlers.push([type, fn]); media.addEventListener(type, fn); };
   const $ = (sel) => root.querySelector(sel);
   const playBtn = $('.pg-play');
   const seek = $('.pg-seek-input');
@@ -186,7 +211,7 @@ function setup(root) {
 
   playBtn.addEventListener('click', toggle);
   if (bigPlay) bigPlay.addEventListener('click', () => { play(); playBtn.focus(); });
-  if (isVideoPlayer) media.addEventListener('click', toggle);
+  if (isVideoPlayer) on('click', toggle);
   seek.addEventListener('input', () => seekTo(seek.valueAsNumber));
   volume.addEventListener('input', () => setVolume(volume.valueAsNumber / 100));
   muteBtn.addEventListener('click', () => {
@@ -194,20 +219,20 @@ function setup(root) {
   });
   unmuteBtn.addEventListener('click', () => { media.muted = false; if (media.volume === 0) media.volume = 1; playBtn.focus(); });
 
-  media.addEventListener('play', () => {
+  on('play', () => {
     root.classList.add('pg-playing', 'pg-started');
     playBtn.setAttribute('aria-label', 'Pause');
     say(`Playing ${title}, ${fmt(media.currentTime)} of ${fmt(media.duration)}`);
   });
-  media.addEventListener('pause', () => {
+  on('pause', () => {
     root.classList.remove('pg-playing');
     playBtn.setAttribute('aria-label', 'Play');
     say(`Paused at ${fmt(media.currentTime)} of ${fmt(media.duration)}`);
   });
-  media.addEventListener('seeked', () => { if (media.paused) say(`${fmt(media.currentTime)} of ${fmt(media.duration)}`); });
-  for (const ev of ['timeupdate', 'durationchange', 'loadedmetadata', 'seeked', 'emptied']) media.addEventListener(ev, showTime);
-  for (const ev of ['progress', 'loadedmetadata', 'seeked']) media.addEventListener(ev, showBuffered);
-  media.addEventListener('volumechange', showVolume);
+  on('seeked', () => { if (media.paused) say(`${fmt(media.currentTime)} of ${fmt(media.duration)}`); });
+  for (const ev of ['timeupdate', 'durationchange', 'loadedmetadata', 'seeked', 'emptied']) on(ev, showTime);
+  for (const ev of ['progress', 'loadedmetadata', 'seeked']) on(ev, showBuffered);
+  on('volumechange', showVolume);
   showTime();
   showVolume();
 
@@ -246,7 +271,7 @@ function setup(root) {
     };
     root.addEventListener('pointermove', wake);
     root.addEventListener('focusin', wake);
-    media.addEventListener('play', wake);
+    on('play', wake);
   }
 
   // keyboard: space or k play/pause, arrows seek (left/right) and change the volume (up/down), m mutes, f fullscreen
@@ -273,7 +298,7 @@ function setup(root) {
     e.preventDefault();
   });
 
-  const stats = analytics(root, media);
+  const stats = analytics(root, on);
 
   // albums and playlists: click a row to play it, next/previous, auto-advance; a video row plays in place
   const rows = Array.from(root.querySelectorAll('.pg-row'));
@@ -288,9 +313,10 @@ function setup(root) {
       if (i === index) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
     });
     current = index;
-    media.pause();
-    media.replaceChildren(row.querySelector('template.pg-sources').content.cloneNode(true));
     const isVideo = row.dataset.kind === 'video';
+    media.pause();
+    media = swapMediaElement(media, isVideo ? 'video' : 'audio', handlers);
+    media.replaceChildren(row.querySelector('template.pg-sources').content.cloneNode(true));
     media.classList.toggle('pg-audio-only', !isVideo);
     root.classList.toggle('pg-showing-video', isVideo);
     if (isVideo && row.dataset.poster) media.poster = row.dataset.poster; else media.removeAttribute('poster');
@@ -314,7 +340,7 @@ function setup(root) {
     root.classList.toggle('pg-showing-video', rows[0].dataset.kind === 'video');
     showVideoButtons();
     rows.forEach((row, i) => row.querySelector('.pg-row-play').addEventListener('click', () => load(i, true)));
-    media.addEventListener('ended', () => { if (current + 1 < rows.length) load(current + 1, true); });
+    on('ended', () => { if (current + 1 < rows.length) load(current + 1, true); });
     const prev = $('.pg-prev');
     const next = $('.pg-next');
     if (prev) prev.addEventListener('click', () => { if (media.currentTime > 3) seekTo(0); else load(current - 1, !media.paused); });
@@ -351,7 +377,7 @@ function setup(root) {
     next: () => { load(current + 1, true); },
     previous: () => { load(current - 1, true); },
   };
-  return { root, media, rows, api };
+  return { root, get media() { return media; }, on, rows, api };
 }
 
 /** Asks the host page (embed.js) for the height that shows the whole track list of a large collection player. */
@@ -379,21 +405,20 @@ function watchSize(player) {
 const players = Array.from(document.querySelectorAll('.pg-player')).map(setup).filter((p) => p !== null);
 if (players.length > 0) {
   const main = players[0];
-  const media = main.media;
   const channel = controlApi(main.api);
-  media.addEventListener('play', () => channel.emit('play'));
-  media.addEventListener('pause', () => channel.emit('pause'));
-  media.addEventListener('ended', () => channel.emit('ended'));
-  media.addEventListener('timeupdate', () => channel.emit('timeupdate',
-    { seconds: media.currentTime, duration: Number.isFinite(media.duration) ? media.duration : 0 }));
-  media.addEventListener('seeked', () => channel.emit('seeked',
-    { seconds: media.currentTime, duration: Number.isFinite(media.duration) ? media.duration : 0 }));
-  media.addEventListener('progress', () => {
+  const position = (media) => ({ seconds: media.currentTime, duration: Number.isFinite(media.duration) ? media.duration : 0 });
+  main.on('play', () => channel.emit('play'));
+  main.on('pause', () => channel.emit('pause'));
+  main.on('ended', () => channel.emit('ended'));
+  main.on('timeupdate', (e) => channel.emit('timeupdate', position(e.currentTarget)));
+  main.on('seeked', (e) => channel.emit('seeked', position(e.currentTarget)));
+  main.on('progress', (e) => {
+    const media = e.currentTarget;
     const d = media.duration;
     const b = media.buffered;
     if (Number.isFinite(d) && d > 0 && b.length > 0) channel.emit('progress', { percent: b.end(b.length - 1) / d });
   });
-  media.addEventListener('error', () => channel.emit('error', { code: media.error ? media.error.code : 0 }));
+  main.on('error', (e) => channel.emit('error', { code: e.currentTarget.error ? e.currentTarget.error.code : 0 }));
   channel.ready();
   watchSize(main);
 }

@@ -31,12 +31,24 @@ import org.jspecify.annotations.Nullable;
  *     otherwise
  * @param waveform extension field {@code waveform} (ARCHITECTURE.md, "Hub API v1"): where the hub offers the
  *     track's peaks, with the levels the gateway fetched from there; {@code null} when the hub offers none
+ * @param publishedAt extension field {@code publishedAt} (ARCHITECTURE.md, "Hub API v1"): when the item was first
+ *     published on the hub, or {@code null} when the hub does not say
  */
 public record MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
     @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
     List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
     List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit, @Nullable License license,
-    @Nullable Instant updatedAt, Visibility visibility, @Nullable Waveform waveform) {
+    @Nullable Instant updatedAt, Visibility visibility, @Nullable Waveform waveform, @Nullable Instant publishedAt) {
+
+  /** A MediaItem without the {@code publishedAt} extension. */
+  public MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
+      @Nullable Integer trackNumber, @Nullable Long durationMs, @Nullable String description, String pageUrl,
+      List<Artwork> artwork, List<MediaStream> streams, @Nullable Integer width, @Nullable Integer height,
+      List<MediaItem> items, boolean embeddable, List<String> territories, boolean explicit,
+      @Nullable License license, @Nullable Instant updatedAt, Visibility visibility, @Nullable Waveform waveform) {
+    this(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork, streams, width, height,
+        items, embeddable, territories, explicit, license, updatedAt, visibility, waveform, null);
+  }
 
   /** A public MediaItem (no {@code visibility} field). */
   public MediaItem(String id, MediaKind kind, String title, @Nullable Artist artist, @Nullable AlbumRef album,
@@ -64,7 +76,8 @@ public record MediaItem(String id, MediaKind kind, String title, @Nullable Artis
    */
   public MediaItem withWaveform(@Nullable Waveform newWaveform) {
     return new MediaItem(id, kind, title, artist, album, trackNumber, durationMs, description, pageUrl, artwork,
-        streams, width, height, items, embeddable, territories, explicit, license, updatedAt, visibility, newWaveform);
+        streams, width, height, items, embeddable, territories, explicit, license, updatedAt, visibility, newWaveform,
+        publishedAt);
   }
 
   /** Ids the hub and gateway accept: {@code [A-Za-z0-9_-]{1,64}}. */

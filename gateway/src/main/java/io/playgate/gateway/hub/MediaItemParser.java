@@ -77,14 +77,15 @@ public final class MediaItemParser {
     List<MediaItem> items = items(json, context, path, allowItems);
     List<String> territories = territories(json, context, path);
     MediaItem.License license = license(json, context, path);
-    Instant updatedAt = updatedAt(json, context, path);
+    Instant updatedAt = instant(json, "updatedAt", context, path);
     Long durationMs = durationMs(json, context, path);
     return new MediaItem(id, kind, title, artist, album, positiveInt(json, "trackNumber", context, path, false),
         durationMs, optionalString(json, "description", context, path), pageUrl, artwork, streams,
         positiveInt(json, "width", context, path, false), positiveInt(json, "height", context, path, false), items,
         optionalBoolean(json, "embeddable", true, context, path), territories,
         optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
-        Visibility.fromWire(optionalString(json, "visibility", context, path)), waveform(json, context, path));
+        Visibility.fromWire(optionalString(json, "visibility", context, path)), waveform(json, context, path),
+        instant(json, "publishedAt", context, path));
   }
 
   /** The {@code waveform} extension: {@code {url, samplesPerSecond}}; its levels are fetched later, empty here. */
@@ -172,12 +173,13 @@ public final class MediaItemParser {
         optionalString(lic, "attribution", context, path + "license."));
   }
 
-  private static @Nullable Instant updatedAt(JsonObject json, String context, String path) {
-    String updated = optionalString(json, "updatedAt", context, path);
+  /** {@code updatedAt} or {@code publishedAt}: an RFC 3339 timestamp in UTC ({@code Z}), or absent. */
+  private static @Nullable Instant instant(JsonObject json, String field, String context, String path) {
+    String text = optionalString(json, field, context, path);
     try {
-      return updated == null ? null : Instant.parse(updated);
+      return text == null ? null : Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw bad(context, path + "updatedAt is not an RFC 3339 UTC timestamp");
+      throw bad(context, path + field + " is not an RFC 3339 UTC timestamp");
     }
   }
 

@@ -42,7 +42,8 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    * Renders the fields of §2.3.4: {@code type} ({@code video} for videos, else {@code rich}), {@code version}
    * {@code "1.0"}, {@code title}, {@code author_name}/{@code author_url} when the hub names an artist,
    * {@code provider_name}/{@code provider_url}, the three {@code thumbnail_*} together or not at all,
-   * {@code html} (one {@code <iframe>}), {@code width}, {@code height} and {@code cache_age}.
+   * {@code html} (one {@code <iframe>}), {@code width}, {@code height} and {@code cache_age}; the extensions
+ * {@code duration} (whole seconds, when the hub gives {@code durationMs}) and {@code explicit}.
    * JSON is written by Jackson (via Vert.x {@link JsonObject}); XML by the JDK's StAX writer, which escapes
    * PCDATA (no CDATA sections).
    *
@@ -105,6 +106,11 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
     f.put("html", html);
     f.put("width", size.width());
     f.put("height", size.height());
+    Long duration = PlayerViews.durationSeconds(item.durationMs());
+    if (duration != null) {
+      // extension field (oEmbed 1.0 §2.3.4): the running time in whole seconds, as Vimeo's answers do
+      f.put("duration", duration);
+    }
     if (item.explicit()) {
       // extension field (oEmbed 1.0 §2.3.4 allows providers their own): the hub's explicit-content flag
       f.put("explicit", true);

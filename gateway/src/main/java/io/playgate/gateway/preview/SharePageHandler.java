@@ -13,15 +13,19 @@ import io.playgate.gateway.page.Surface;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
+import io.playgate.widgets.ScriptJson;
 import io.playgate.widgets.SharePageView;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * {@code GET /media/{id}}: the share page. Head: Open Graph ({@code og:type} {@code music.song},
  * {@code video.other}, {@code music.album} or {@code music.playlist}), Twitter {@code player} card, and oEmbed
- * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288). Body: the
+ * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288); every
+ * rendition in {@code og:audio}/{@code og:video}, most widely playable first ({@link PlayerViews#mostPlayableFirst});
+ * the type's own properties ({@link OpenGraph}); one JSON-LD block ({@link StructuredData}). Body: the
  * player at full size. Player options in the query apply to the page's player. Sent with a weak {@code ETag}
  * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}. Rights as
  * {@link Surface#SHARE_PAGE} prescribes: private and unlisted media have no share page (401, as when the hub refuses
@@ -88,6 +92,17 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     };
     return new SharePageView(player, views.shareUrl(item.id()), item.description(), siteName, ogType,
         views.embedUrl(item.id(), PlayerOptions.DEFAULTS), views.oembedUrl(item.id(), "json"),
-        views.oembedUrl(item.id(), "xml"), first);
+        views.oembedUrl(item.id(), "xml"), first, PlayerViews.mostPlayableFirst(streams(player)),
+        OpenGraph.properties(item, player, views), item.artist() == null ? null : item.artist().name(),
+        OpenGraph.summary(item, player), ScriptJson.of(StructuredData.of(item, player, views).encode()));
+  }
+
+  /** A track's or video's renditions; for an album or playlist, those of its first playable audio member. */
+  private static List<PlayerView.Source> streams(PlayerView player) {
+    if (!player.isCollection()) {
+      return player.sources();
+    }
+    return player.tracks().stream().filter(t -> !t.isVideo()).findFirst()
+        .map(PlayerView.TrackRow::sources).orElse(List.of());
   }
 }

@@ -178,8 +178,42 @@ public final class PlayerViews {
     }
     MediaItem.Artwork pick = usable.stream().filter(a -> a.width() >= wantedWidth).findFirst()
         .orElse(usable.get(usable.size() - 1));
-    String alt = item.kind() == MediaKind.VIDEO ? "" : "Artwork of " + item.title();
+    String alt = (item.kind() == MediaKind.VIDEO ? "Poster of " : "Artwork of ") + item.title();
     return new PlayerView.Image(httpUrl(pick.url()), pick.width(), pick.height(), alt);
+  }
+
+  /**
+   * A duration as link previews state it (Open Graph {@code music:duration}/{@code video:duration}, the oEmbed
+   * {@code duration} extension, schema.org {@code duration}).
+   *
+   * @param durationMs the hub's {@code durationMs}, or {@code null}
+   * @return whole seconds, rounded to the nearest ({@code >= 0}), or {@code null} when the hub gives no duration
+   */
+  public static @Nullable Long durationSeconds(@Nullable Long durationMs) {
+    return durationMs == null ? null : (durationMs + 500) / 1000;
+  }
+
+  /**
+   * Orders renditions for consumers that play a file directly (Open Graph {@code og:audio}/{@code og:video},
+   * structured data): the containers every browser plays, Safari included (MP3, AAC/MP4, MP4/H.264), before the
+   * others (Ogg/Opus, WebM, …); the hub's order is kept within each group. The players themselves keep the hub's
+   * order, since a browser picks the first {@code <source>} it can play.
+   *
+   * @param sources renditions, hub order
+   * @return the same renditions, most widely playable first (a new immutable list)
+   */
+  public static List<PlayerView.Source> mostPlayableFirst(List<PlayerView.Source> sources) {
+    return sources.stream().sorted(Comparator.comparingInt(PlayerViews::playabilityRank)).toList();
+  }
+
+  private static int playabilityRank(PlayerView.Source source) {
+    String type = source.type().toLowerCase(Locale.ROOT);
+    int semicolon = type.indexOf(';');
+    String base = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    return switch (base) {
+      case "audio/mpeg", "audio/mp3", "audio/mp4", "audio/aac", "audio/x-m4a", "video/mp4" -> 0;
+      default -> 1;
+    };
   }
 
   private static List<PlayerView.Source> sources(MediaItem item) {

@@ -34,6 +34,17 @@ class MediaItemParserTest {
   }
 
   @Test
+  void readsTheOptionalPublishedAtExtension() {
+    assertThat(MediaItemParser.parse(valid().toBuffer(), "x1").publishedAt()).isNull();
+    MediaItem item = MediaItemParser.parse(valid().put("publishedAt", "2008-05-20T00:00:00Z")
+        .put("updatedAt", "2026-11-29T00:00:00Z").toBuffer(), "x1");
+    assertThat(item.publishedAt()).isEqualTo(java.time.Instant.parse("2008-05-20T00:00:00Z"));
+    assertThat(item.updatedAt()).isEqualTo(java.time.Instant.parse("2026-11-29T00:00:00Z"));
+    assertBad(valid().put("publishedAt", "20 May 2008").encode(), "publishedAt is not an RFC 3339 UTC timestamp");
+    assertBad(valid().put("publishedAt", 1211241600).encode(), "publishedAt is not a string");
+  }
+
+  @Test
   void rejectsContractBreaks() {
     assertBad("<html><body>oops</body></html>", "not valid JSON");
     assertBad("{\"id\":\"x1\",\"kind\":\"track\",\"title\":\"T\"", "not valid JSON");

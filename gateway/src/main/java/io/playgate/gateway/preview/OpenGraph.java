@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  * {@code music.song}: {@code music:duration} (whole seconds), {@code music:album} with {@code music:album:track}
  * (the album's share page) and {@code music:musician} (the artist's page, when the hub gives one). For
  * {@code video.other}: {@code video:duration} and {@code video:release_date}. For {@code music.album} and
- * {@code music.playlist}: one {@code music:song} (share page) with its {@code music:song:track} per playable member,
+ * {@code music.playlist}: one {@code music:song} (share page) with its {@code music:song:track} (position in the
+ * player's list) per playable track (a playlist's videos are no songs),
  * then {@code music:musician} (album) or {@code music:creator} (playlist), and an album's
  * {@code music:release_date}. Release dates are the hub's {@code publishedAt} extension. Pure; thread-safe.
  */
-final class OpenGraph {
+public final class OpenGraph {
 
   private OpenGraph() {
   }
@@ -29,7 +30,7 @@ final class OpenGraph {
    * @param views public URLs
    * @return the properties in document order; empty when the hub gives none of the data
    */
-  static List<Meta> properties(MediaItem item, PlayerView player, PlayerViews views) {
+  public static List<Meta> properties(MediaItem item, PlayerView player, PlayerViews views) {
     List<Meta> out = new ArrayList<>();
     Long seconds = PlayerViews.durationSeconds(item.durationMs());
     String artistUrl = item.artist() == null ? null : PlayerViews.httpUrl(item.artist().url());
@@ -48,6 +49,9 @@ final class OpenGraph {
       }
       case ALBUM, PLAYLIST -> {
         for (PlayerView.TrackRow row : player.tracks()) {
+          if (row.isVideo()) {
+            continue;
+          }
           add(out, "music:song", views.shareUrl(row.id()));
           add(out, "music:song:track", row.number());
         }
@@ -67,8 +71,8 @@ final class OpenGraph {
    * @param player the page's player view
    * @return the hub's description, else e.g. "Track by Sectoid · 1:10" or "Album by Sectoid · 4 tracks"; never empty
    */
-  static String summary(MediaItem item, PlayerView player) {
-    if (item.description() != null && !item.description().isBlank()) {
+  public static String summary(MediaItem item, PlayerView player) {
+    if (item.description() != null && !item.description().isEmpty()) {
       return item.description();
     }
     String kind = item.kind().wireName();

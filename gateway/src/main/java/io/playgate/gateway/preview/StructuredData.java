@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * (schema.org's range for {@code byArtist}) and {@code Organization}s for video authors: the hub does not say
  * whether an artist is a person. Pure function of its inputs; thread-safe.
  */
-final class StructuredData {
+public final class StructuredData {
 
   private StructuredData() {
   }
@@ -36,7 +36,7 @@ final class StructuredData {
    * @param views public URLs
    * @return the JSON-LD object, with {@code @context} and {@code @type}
    */
-  static JsonObject of(MediaItem item, PlayerView player, PlayerViews views) {
+  public static JsonObject of(MediaItem item, PlayerView player, PlayerViews views) {
     JsonObject ld = new JsonObject().put("@context", "https://schema.org");
     return switch (item.kind()) {
       case TRACK -> ld.mergeIn(recording(item, views));

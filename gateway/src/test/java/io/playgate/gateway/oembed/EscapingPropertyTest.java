@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaItemParser;
+import io.playgate.gateway.preview.OpenGraph;
+import io.playgate.gateway.preview.StructuredData;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
+import io.playgate.widgets.ScriptJson;
 import io.playgate.widgets.SharePageView;
 import io.playgate.widgets.Templates;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +34,7 @@ import org.w3c.dom.NodeList;
  * right-to-left text and overrides, …) reach the hub parser as JSON escapes, are rendered into every output context,
  * and are parsed back strictly: JSON (Jackson), XML (the JDK's parser with DOCTYPEs refused), HTML (jsoup, the HTML5
  * algorithm browsers use) for the player page's text and attributes, the share page's meta attributes, the
+ * share page's JSON-LD {@code <script type="application/ld+json">} block (raw text to the HTML parser, then JSON), the
  * oEmbed {@code html} iframe inside JSON and XML, and the JSONP body. Each comes back equal to
  * {@link MediaItemParser#wellFormed(String)} of the input (the stated rule: lone surrogates, C0 controls but
  * TAB/LF/CR, U+FFFE/U+FFFF → U+FFFD), and each document has exactly the elements and attributes it has with a
@@ -130,10 +134,27 @@ class EscapingPropertyTest {
     // share page: meta attributes, text
     SharePageView share = new SharePageView(player, "https://play.example/media/x1", title, "Playgate", "music.song",
         "https://play.example/embed/x1", "https://play.example/oembed?url=a&format=json",
-        "https://play.example/oembed?url=a&format=xml", null);
-    Document sp = Jsoup.parse(new String(TEMPLATES.sharePage(share), StandardCharsets.UTF_8));
+        "https://play.example/oembed?url=a&format=xml", null, player.sources(),
+        OpenGraph.properties(item, player, VIEWS), item.artist().name(), OpenGraph.summary(item, player),
+        ScriptJson.of(StructuredData.of(item, player, VIEWS).encode()));
+    String sharePage = new String(TEMPLATES.sharePage(share), StandardCharsets.UTF_8);
+    Document sp = Jsoup.parse(sharePage);
     found.add(new Found("share og:title attribute", sp.select("meta[property=og:title]").attr("content")));
+    found.add(new Found("share author attribute", sp.select("meta[name=author]").attr("content")));
+    found.add(new Found("share twitter:description attribute",
+        sp.select("meta[name='twitter:description']").attr("content")));
     found.add(new Found("share h1 text", sp.selectFirst("h1").wholeText()));
+
+    // share page JSON-LD: a <script> data block, raw text for the HTML parser; what a JSON parser reads back
+    assertThat(sp.select("script[type=application/ld+json]")).hasSize(1);
+    String ldText = sp.selectFirst("script[type=application/ld+json]").data();
+    assertThat(ldText).doesNotContain("<").doesNotContain(">").doesNotContain("&")
+        .doesNotContain("\u2028").doesNotContain("\u2029");
+    JsonObject ld = new JsonObject(ldText);
+    found.add(new Found("json-ld name", ld.getString("name")));
+    found.add(new Found("json-ld byArtist.name", ld.getJsonObject("byArtist").getString("name")));
+    found.add(new Found("json-ld description", ld.getString("description")));
+    shapes.add("json-ld " + ld.fieldNames());
     shapes.add("share " + shape(sp));
     urls.addAll(urls(sp));
     return new Rendered(found, shapes, urls);

@@ -175,6 +175,9 @@ class PlayerBrowserIT {
           "second row (a video) playing");
       assertThat(((Number) s.get("videoWidth")).intValue()).as("the video row shows its frames").isPositive();
       assertThat(driver.findElement(By.cssSelector(".pg-player")).getAttribute("class")).contains("pg-showing-video");
+      // the audio row played in an <audio> element; the video row in a <video> that took its place
+      assertThat(driver.findElements(By.cssSelector(".pg-media"))).singleElement()
+          .satisfies(m -> assertThat(m.getTagName()).isEqualTo("video"));
       assertThat(driver.findElement(By.cssSelector(".pg-row.pg-current .pg-row-play")).getAttribute("aria-current"))
           .isEqualTo("true");
     } finally {

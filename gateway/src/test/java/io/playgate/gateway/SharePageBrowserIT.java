@@ -145,7 +145,11 @@ class SharePageBrowserIT {
         s -> !((String) s.get("currentSrc")).isEmpty()).get("currentSrc").toString();
     List<WebElement> rows = driver.findElements(By.cssSelector(".pg-row"));
     assertThat(rows).as("rows of %s", collectionId).hasSizeGreaterThanOrEqualTo(2);
+    // each row plays in the element of its kind: <audio> for a track, <video> for a video
+    assertThat(state(media).get("tag")).isEqualTo(rowTag(rows.get(0)));
     rows.get(1).findElement(By.cssSelector(".pg-row-play")).click();
+    media = driver.findElement(By.cssSelector(".pg-media"));
+    assertThat(state(media).get("tag")).isEqualTo(rowTag(rows.get(1)));
     Map<String, Object> s = waitFor(media, "second row playing past " + PLAYED_SECONDS + " s",
         st -> !before.equals(st.get("currentSrc")) && playedPast(st));
     assertThat((String) s.get("currentSrc")).isNotEqualTo(before);
@@ -157,6 +161,10 @@ class SharePageBrowserIT {
   }
 
   // --- helpers ---
+
+  private static String rowTag(WebElement row) {
+    return "video".equals(row.getAttribute("data-kind")) ? "video" : "audio";
+  }
 
   private static String firstOfKind(JsonArray media, String kind) {
     for (int i = 0; i < media.size(); i++) {

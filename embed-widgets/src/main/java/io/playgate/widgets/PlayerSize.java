@@ -16,15 +16,31 @@ public record PlayerSize(int width, int height) {
   /** Natural size of an album or playlist player with its track list: 560 × 352 px. */
   public static final PlayerSize COLLECTION = new PlayerSize(560, 352);
   /**
-   * Narrowest usable player, in px: play button, seek bar and (for videos) full screen still fit
+   * Narrowest usable audio or list player, in px: play button, seek bar and title still fit
    * ({@code player.css} drops the volume, times and artwork as the frame narrows).
    */
   public static final int MIN_WIDTH = 200;
   /**
-   * Lowest usable player, in px: the "mini" presentation ({@code player.css}, frames under 140 px high) shows one
-   * title line above the play button and seek bar in 80 px.
+   * Lowest usable audio or list player, in px: the "mini" presentation ({@code player.css}, frames under 140 px
+   * high) shows one title line above the play button and seek bar in 80 px.
    */
   public static final int MIN_HEIGHT = 80;
+  /** The smallest audio or list player: {@link #MIN_WIDTH} × {@link #MIN_HEIGHT} = 200 × 80 px. */
+  public static final PlayerSize AUDIO_MINIMUM = new PlayerSize(MIN_WIDTH, MIN_HEIGHT);
+  /**
+   * The smallest video player: 120 × 68 px (16:9 at 120 px wide). The "small video" presentation
+   * ({@code player.css}, frames under 260 px wide or 160 px high) keeps a 30 px play button, a seek bar of at least
+   * 32 px and a 30 px full-screen button in one row over the bottom of the picture; the title line and the volume
+   * step aside.
+   */
+  public static final PlayerSize VIDEO_MINIMUM = new PlayerSize(120, 68);
+  /**
+   * Height of a large album or playlist player without its rows, in px: padding, the 120 px artwork, the controls
+   * and the gaps of {@code .pg-layout-large} in {@code player.css}.
+   */
+  public static final int LIST_CHROME_HEIGHT = 215;
+  /** Height of one row of a large album or playlist player's track list, in px ({@code .pg-row-play}). */
+  public static final int LIST_ROW_HEIGHT = 36;
   /** Video size used when the hub gives none: 640 × 360 px. */
   public static final PlayerSize VIDEO_FALLBACK = new PlayerSize(640, 360);
 
@@ -45,10 +61,23 @@ public record PlayerSize(int width, int height) {
   }
 
   /**
-   * @return true when the player is usable at this size: at least {@link #MIN_WIDTH} × {@link #MIN_HEIGHT} px
+   * @param rows rows in the track list, {@code >= 0}
+   * @return the size of a large album or playlist player showing all its rows without scrolling: 560 px wide,
+   *     {@link #LIST_CHROME_HEIGHT} + {@code rows} × {@link #LIST_ROW_HEIGHT} px high
    */
-  public boolean playable() {
-    return width >= MIN_WIDTH && height >= MIN_HEIGHT;
+  public static PlayerSize listShowingAllRows(int rows) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("rows: at least 0");
+    }
+    return new PlayerSize(COLLECTION.width(), LIST_CHROME_HEIGHT + rows * LIST_ROW_HEIGHT);
+  }
+
+  /**
+   * @param minimum the smallest usable size of the player ({@link #AUDIO_MINIMUM} or {@link #VIDEO_MINIMUM})
+   * @return true when both sides are at least the minimum's
+   */
+  public boolean atLeast(PlayerSize minimum) {
+    return width >= minimum.width() && height >= minimum.height();
   }
 
   /**

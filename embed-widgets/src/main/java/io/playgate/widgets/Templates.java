@@ -33,17 +33,39 @@ public final class Templates {
   }
 
   /**
-   * The oEmbed {@code html} snippet: exactly one {@code <iframe>} (oEmbed 1.0 §2.3.4 {@code html}).
+   * The oEmbed {@code html} snippet of an audio or list player: exactly one {@code <iframe>} (oEmbed 1.0 §2.3.4
+   * {@code html}) with {@code width}/{@code height} attributes and {@code style="border:0;max-width:100%"}, so it
+   * narrows to a smaller column and keeps its height (the player is fluid in width), with no stylesheet or wrapper
+   * of the host's.
    *
    * @param src absolute player URL
-   * @param width px, positive
-   * @param height px, positive
+   * @param size the frame's size in px
    * @param title accessible title, non-empty
    * @return the snippet, without surrounding white space
    */
-  public String iframe(String src, int width, int height, String title) {
+  public String iframe(String src, PlayerSize size, String title) {
+    return renderIframe(src, size, title, false);
+  }
+
+  /**
+   * The oEmbed {@code html} snippet of a video player: as {@link #iframe(String, PlayerSize, String)}, and
+   * {@code height:auto;aspect-ratio:<width>/<height>} in its style, so a narrower column scales it down keeping its
+   * aspect ratio (CSS Box Sizing Level 4, {@code aspect-ratio}); where the style is stripped or unsupported the
+   * attributes still give the fixed size.
+   *
+   * @param src absolute player URL
+   * @param size the frame's size in px
+   * @param title accessible title, non-empty
+   * @return the snippet, without surrounding white space
+   */
+  public String videoIframe(String src, PlayerSize size, String title) {
+    return renderIframe(src, size, title, true);
+  }
+
+  private String renderIframe(String src, PlayerSize size, String title, boolean keepAspect) {
     gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
-    engine.render("iframe.jte", Map.of("src", src, "width", width, "height", height, "title", title), out);
+    engine.render("iframe.jte", Map.of("src", src, "width", size.width(), "height", size.height(), "title", title,
+        "keepAspect", keepAspect), out);
     return out.toString().strip();
   }
 

@@ -20,13 +20,30 @@ class PlayerSizeTest {
   }
 
   @Test
-  void playableFromTheMiniPresentationsMinimumUp() {
-    assertThat(new PlayerSize(200, 80).playable()).isTrue();
-    assertThat(PlayerSize.TRACK.clamp(null, 100, false).playable()).isTrue();
-    assertThat(PlayerSize.TRACK.clamp(null, 79, false).playable()).isFalse();
-    assertThat(PlayerSize.COLLECTION.clamp(199, null, false).playable()).isFalse();
-    assertThat(HD.clamp(null, 100, true).playable()).as("177 x 100").isFalse();
-    assertThat(HD.clamp(200, null, true).playable()).as("200 x 112").isTrue();
+  void audioPlayersFromTheMiniPresentationsMinimumUp() {
+    PlayerSize min = PlayerSize.AUDIO_MINIMUM;
+    assertThat(new PlayerSize(200, 80).atLeast(min)).isTrue();
+    assertThat(PlayerSize.TRACK.clamp(null, 100, false).atLeast(min)).isTrue();
+    assertThat(PlayerSize.TRACK.clamp(null, 79, false).atLeast(min)).isFalse();
+    assertThat(PlayerSize.COLLECTION.clamp(199, null, false).atLeast(min)).isFalse();
+  }
+
+  @Test
+  void videosScaleDownToTheSmallVideoPresentation() {
+    PlayerSize min = PlayerSize.VIDEO_MINIMUM;
+    assertThat(new PlayerSize(640, 360).clamp(333, 110, true)).isEqualTo(new PlayerSize(195, 110));
+    assertThat(new PlayerSize(428, 320).clamp(333, 110, true)).isEqualTo(new PlayerSize(147, 110));
+    assertThat(HD.clamp(null, 100, true).atLeast(min)).as("177 x 100").isTrue();
+    assertThat(HD.clamp(120, null, true).atLeast(min)).as("120 x 67").isFalse();
+    assertThat(HD.clamp(121, null, true).atLeast(min)).as("121 x 68").isTrue();
+    assertThat(HD.clamp(null, 67, true).atLeast(min)).as("119 x 67").isFalse();
+  }
+
+  @Test
+  void aListShowingAllRowsGrowsByOneRowHeightPerRow() {
+    assertThat(PlayerSize.listShowingAllRows(0)).isEqualTo(new PlayerSize(560, PlayerSize.LIST_CHROME_HEIGHT));
+    assertThat(PlayerSize.listShowingAllRows(8).height() - PlayerSize.listShowingAllRows(7).height())
+        .isEqualTo(PlayerSize.LIST_ROW_HEIGHT);
   }
 
   @Test

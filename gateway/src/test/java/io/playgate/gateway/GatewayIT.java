@@ -99,6 +99,8 @@ class GatewayIT {
       "v1, &maxwidth=400, 400, 225",
       "v1, &maxheight=120, 213, 120",
       "v1, &maxwidth=200, 200, 112",
+      "v1, &maxheight=100, 177, 100",
+      "v1, &maxwidth=150, 150, 84",
       "v1, &maxwidth=2000, 1280, 720",
       "v1, &maxwidth=99999999999999999999, 1280, 720",
       "v2, &maxwidth=400, 400, 400",
@@ -118,18 +120,18 @@ class GatewayIT {
 
   @ParameterizedTest
   @CsvSource({
-      "t1, &maxheight=79",
-      "t1, &maxwidth=199",
-      "t1, &maxwidth=1&maxheight=1",
-      "a1, &maxheight=50",
-      "v1, &maxheight=100",
-      "v1, &maxwidth=150",
+      "t1, &maxheight=79, 200×80",
+      "t1, &maxwidth=199, 200×80",
+      "t1, &maxwidth=1&maxheight=1, 200×80",
+      "a1, &maxheight=50, 200×80",
+      "v1, &maxheight=67, 120×68",
+      "v1, &maxwidth=100, 120×68",
   })
-  void belowThePlayersMinimumSizeIsA404NotAClippedPlayer(String id, String query) {
+  void belowThePlayersMinimumSizeIsA404NotAClippedPlayer(String id, String query, String minimum) {
     HttpResponse<String> r = Http.get(oembed(id, query));
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(Http.json(r).getString("detail")).contains("200×80");
+    assertThat(Http.json(r).getString("detail")).contains("needs at least " + minimum);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.playgate.gateway.page.Surface;
 import io.playgate.gateway.partner.Partner;
 import io.playgate.gateway.partner.Partners;
 import io.playgate.gateway.partner.Rights;
+import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.widgets.PlayerSize;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -107,12 +108,14 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
 
     @Override
     public Rendered render(RoutingContext ctx, CachedMedia entry) {
-      PlayerSize size = OEmbedResponse.size(entry.item(), req);
-      if (!size.playable()) {
+      PlayerSize size = new EmbedSnippets(pages.views(), pages.templates())
+          .size(entry.item(), req.options(), OEmbedResponse.box(req));
+      PlayerSize minimum = EmbedSnippets.minimum(entry.item());
+      if (!size.atLeast(minimum)) {
         // oEmbed 1.0 §2.2: maxwidth/maxheight must be respected, so no bigger answer; a player squeezed below its
         // minimum would be unusable, so no answer at all (a consumer then keeps its plain link)
         throw ProblemException.notFound("no player fits within maxwidth × maxheight: it fits " + size.width() + "×"
-            + size.height() + " px there, and needs at least " + PlayerSize.MIN_WIDTH + "×" + PlayerSize.MIN_HEIGHT);
+            + size.height() + " px there, and needs at least " + minimum.width() + "×" + minimum.height());
       }
       String key = partnerName == null ? req.variantKey() : req.variantKey() + "|partner=" + partnerName;
       return entry.variant(key, () -> {

@@ -2,8 +2,8 @@ package io.playgate.gateway.oembed;
 
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaKind;
+import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.gateway.view.PlayerViews;
-import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerSize;
 import io.playgate.widgets.PlayerView;
 import io.playgate.widgets.Templates;
@@ -42,8 +42,9 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    * Renders the fields of §2.3.4: {@code type} ({@code video} for videos, else {@code rich}), {@code version}
    * {@code "1.0"}, {@code title}, {@code author_name}/{@code author_url} when the hub names an artist,
    * {@code provider_name}/{@code provider_url}, the three {@code thumbnail_*} together or not at all,
-   * {@code html} (one {@code <iframe>}), {@code width}, {@code height} and {@code cache_age}; the extensions
- * {@code duration} (whole seconds, when the hub gives {@code durationMs}) and {@code explicit}.
+   * {@code html} (one responsive {@code <iframe>}, built by {@link EmbedSnippets}), {@code width}, {@code height}
+   * and {@code cache_age}; the extensions {@code duration} (whole seconds, when the hub gives {@code durationMs}) and
+   * {@code explicit}.
    * JSON is written by Jackson (via Vert.x {@link JsonObject}); XML by the JDK's StAX writer, which escapes
    * PCDATA (no CDATA sections).
    *
@@ -75,14 +76,10 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   public static OEmbedResponse render(MediaItem item, OEmbedRequest request, PlayerViews views, Templates templates,
       String providerName, @Nullable String partner) {
     boolean video = item.kind() == MediaKind.VIDEO;
-    PlayerOptions options = options(item, request);
-    PlayerSize size = size(item, request);
-    String iframeTitle = item.artist() == null ? item.title() : item.title() + " – " + item.artist().name();
-    String src = views.embedUrl(item.id(), options);
-    if (partner != null) {
-      src += (src.contains("?") ? "&" : "?") + "partner=" + partner;
-    }
-    String html = templates.iframe(src, size.width(), size.height(), iframeTitle);
+    EmbedSnippets.Snippet snippet = new EmbedSnippets(views, templates)
+        .snippet(item, request.options(), box(request), partner);
+    PlayerSize size = snippet.size();
+    String html = snippet.html();
 
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", video ? "video" : "rich");
@@ -119,26 +116,11 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   }
 
   /**
-   * The iframe's size: the player's natural size for its layout, fitted inside {@code maxwidth} × {@code maxheight}
-   * (oEmbed 1.0 §2.2: never larger). It may come out below {@link PlayerSize#playable()}; the handler refuses those.
-   *
-   * @param item the MediaItem
    * @param request the validated request
-   * @return the size in px
+   * @return its {@code maxwidth} × {@code maxheight} box
    */
-  public static PlayerSize size(MediaItem item, OEmbedRequest request) {
-    boolean video = item.kind() == MediaKind.VIDEO;
-    return PlayerViews.naturalSize(item, video ? null : options(item, request).layout())
-        .clamp(request.maxWidth(), request.maxHeight(), video);
-  }
-
-  private static PlayerOptions options(MediaItem item, OEmbedRequest request) {
-    PlayerOptions options = request.options();
-    if (item.kind() != MediaKind.VIDEO && options.layout() == null && request.maxHeight() != null) {
-      // the audio layout follows maxheight (352 px or more: large) and travels in the iframe src
-      options = options.withLayout(PlayerOptions.Layout.forMaxHeight(request.maxHeight()));
-    }
-    return options;
+  public static EmbedSnippets.Box box(OEmbedRequest request) {
+    return new EmbedSnippets.Box(request.maxWidth(), request.maxHeight());
   }
 
   /**

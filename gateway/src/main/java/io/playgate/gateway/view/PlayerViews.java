@@ -124,20 +124,7 @@ public final class PlayerViews {
     List<PlayerView.TrackRow> rows = new ArrayList<>();
     int n = 1;
     for (MediaItem t : item.items()) {
-      if (t.kind() != MediaKind.TRACK && t.kind() != MediaKind.VIDEO) {
-        continue;
-      }
-      if (t.visibility() != io.playgate.gateway.hub.Visibility.PUBLIC) {
-        // a private or unlisted member of a public album or playlist plays only through its own signed URL
-        continue;
-      }
-      if (!t.embeddable() || !t.territories().contains("*")) {
-        // a member's own rights: its owner disabled embedding, or it may play only in some territories. The list's
-        // rendered page is shared by every viewer (no per-country variant), so a territory-limited member is left
-        // out everywhere: failing closed, never playing where it is not licensed.
-        continue;
-      }
-      if (takenDown.test(t.id())) {
+      if (!listed(t)) {
         continue;
       }
       rows.add(new PlayerView.TrackRow(n++, t.id(), t.kind().wireName(), t.title(),
@@ -161,6 +148,32 @@ public final class PlayerViews {
     MediaItem.Waveform waveform = item.waveform();
     boolean drawn = item.kind() == MediaKind.TRACK && waveform != null && !waveform.levels().isEmpty();
     return drawn ? new PlayerView.Waveform(waveform.levels()) : null;
+  }
+
+  /**
+   * @param item an album or playlist (any other kind has no rows)
+   * @return how many rows its player lists: the members {@link #player(MediaItem, PlayerOptions)} shows
+   */
+  public int rowCount(MediaItem item) {
+    return (int) item.items().stream().filter(this::listed).count();
+  }
+
+  /** Whether a member of an album or playlist gets a row in its player. */
+  private boolean listed(MediaItem t) {
+    if (t.kind() != MediaKind.TRACK && t.kind() != MediaKind.VIDEO) {
+      return false;
+    }
+    if (t.visibility() != io.playgate.gateway.hub.Visibility.PUBLIC) {
+      // a private or unlisted member of a public album or playlist plays only through its own signed URL
+      return false;
+    }
+    if (!t.embeddable() || !t.territories().contains("*")) {
+      // a member's own rights: its owner disabled embedding, or it may play only in some territories. The list's
+      // rendered page is shared by every viewer (no per-country variant), so a territory-limited member is left
+      // out everywhere: failing closed, never playing where it is not licensed.
+      return false;
+    }
+    return !takenDown.test(t.id());
   }
 
   /**

@@ -384,7 +384,7 @@ class GatewayIT {
     assertThat(d.select(".pg-index-item .pg-title").eachAttr("href"))
         .contains(gateway.base() + "/media/t1", gateway.base() + "/media/p1")
         .doesNotContain(gateway.base() + "/media/private1", gateway.base() + "/media/gone1");
-    assertThat(Http.get(gateway.base() + "/favicon.ico").statusCode()).isEqualTo(204);
+    assertThat(Http.get(gateway.base() + "/favicon.ico").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.playgate.gateway.http;
 
+import io.playgate.widgets.SiteIcons;
+import io.playgate.widgets.WidgetAssets;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -23,6 +26,8 @@ public final class Routes {
 
   /** Requests that take longer than this are answered 503 by {@link TimeoutHandler}, in ms. */
   public static final long REQUEST_TIMEOUT_MILLIS = 30_000;
+  /** {@code Cache-Control} of the site icons: a day, then revalidated with their {@code ETag}. */
+  public static final String ICON_CACHE_CONTROL = "public, max-age=86400";
 
   private final Vertx vertx;
   private final Router router;
@@ -120,16 +125,17 @@ public final class Routes {
   }
 
   /**
-   * Ends the construction: {@code /favicon.ico}, then 405 (RFC 9110 §15.5.6) with the path's real {@code Allow} for
+   * Ends the construction: the site icons ({@code /favicon.ico}, {@code /icon.svg}, {@code /apple-touch-icon.png},
+   * {@link SiteIcons}, a day of freshness, strong {@code ETag}, 304 on {@code If-None-Match}), then 405 (RFC 9110 §15.5.6) with the path's real {@code Allow} for
    * any other method on a declared path, then the one problem handler for every failure, ours or Vert.x's (404 no
    * route, 405, 413, …), as {@code application/problem+json}.
    *
    * @return the router
    */
   public Router build() {
-    // browsers ask every page's origin for an icon; answer without a 404 in their consoles
-    readable("/favicon.ico").handler(ctx -> ctx.response().setStatusCode(204)
-        .putHeader("Cache-Control", "public, max-age=86400").end());
+    for (WidgetAssets.Asset icon : SiteIcons.ALL) {
+      readable(icon.path()).handler(iconHandler(icon));
+    }
     methods.forEach((path, allowed) -> router.route(path).handler(MethodNotAllowedHandler.create(allowed)));
     ProblemHandler problems = ProblemHandler.create();
     router.route().failureHandler(problems);
@@ -137,5 +143,16 @@ public final class Routes {
       router.errorHandler(status, problems.forStatus(status));
     }
     return router;
+  }
+
+  private static Handler<RoutingContext> iconHandler(WidgetAssets.Asset icon) {
+    String etag = ConditionalResponse.strongEtag(icon.bytes());
+    Buffer bytes = Buffer.buffer(icon.bytes());
+    return ctx -> {
+      // an SVG opened on its own is a document: it gets nothing to run or load
+      ctx.response().putHeader("Content-Type", icon.contentType()).putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+      ConditionalResponse.end(ctx, etag, ICON_CACHE_CONTROL, () -> bytes);
+    };
   }
 }

@@ -64,7 +64,7 @@ class OpenApiContractTest {
     JsonObject paths = DOCUMENT.document().getJsonObject("paths");
     assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/", "/oembed", "/embed/{id}", "/media/{id}", "/embed.js",
         "/widgets/{asset}", "/events", "/partner/sign", "/hooks/hub", "/health/live", "/health/ready", "/openapi.json",
-        "/favicon.ico");
+        "/favicon.ico", "/icon.svg", "/apple-touch-icon.png");
     Set<String> ids = new HashSet<>();
     for (String path : paths.fieldNames()) {
       for (Map.Entry<String, Object> op : paths.getJsonObject(path)) {

@@ -179,8 +179,10 @@ class OpenApiIT {
     }
     revalidate("/openapi.json", base + "/openapi.json");
     get("/openapi.json", 400, base + "/openapi.json" + TOO_MANY_PARAMS);
-    get("/favicon.ico", 204, base + "/favicon.ico");
-    get("/favicon.ico", 400, base + "/favicon.ico" + TOO_MANY_PARAMS);
+    for (String icon : List.of("/favicon.ico", "/icon.svg", "/apple-touch-icon.png")) {
+      revalidate(icon, base + icon);
+      get(icon, 400, base + icon + TOO_MANY_PARAMS);
+    }
   }
 
   private void events() {

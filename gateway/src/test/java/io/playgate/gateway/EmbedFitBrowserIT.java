@@ -217,6 +217,27 @@ class EmbedFitBrowserIT {
     }
   }
 
+  /** The icons every page links decode in the browser: the ICO, the SVG and the touch icon, from the share page. */
+  @Test
+  void theLinkedIconsDecodeInTheBrowser() {
+    driver.get(gateway.base() + "/media/sectoid-feelings");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> icons = (List<Map<String, Object>>) driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        Promise.all(Array.from(document.querySelectorAll('link[rel~=icon], link[rel=apple-touch-icon]')).map((l) => {
+          const img = new Image();
+          img.src = l.href;
+          return img.decode().then(() => ({href: l.getAttribute('href'), width: img.naturalWidth}),
+              (e) => ({href: l.getAttribute('href'), error: String(e)}));
+        })).then(done);""");
+    assertThat(icons).extracting(i -> i.get("href"))
+        .containsExactly("/favicon.ico", "/icon.svg", "/apple-touch-icon.png");
+    for (Map<String, Object> icon : icons) {
+      assertThat(icon).as("%s", icon).doesNotContainKey("error");
+      assertThat(((Number) icon.get("width")).intValue()).as("%s", icon).isGreaterThanOrEqualTo(16);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------------
 
   private void assertControlsSideBySideInside(String name) {

@@ -110,7 +110,7 @@ class SiteIconsIT {
     assertThat(page.select("head link[rel=icon][href=/favicon.ico]")).hasSize(1);
     assertThat(page.select("head link[rel=icon][type=image/svg+xml][href=/icon.svg]")).hasSize(1);
     assertThat(page.select("head link[rel=apple-touch-icon][href=/apple-touch-icon.png]")).hasSize(1);
-    for (String href : page.select("head link[rel~=icon]").eachAttr("abs:href")) {
+    for (String href : page.select("head link[rel~=icon], head link[rel=apple-touch-icon]").eachAttr("abs:href")) {
       assertThat(Http.getBytes(href).statusCode()).as(href).isEqualTo(200);
     }
   }

@@ -23,7 +23,8 @@ class ArchitectureTest {
    * The capabilities that mount routes ({@code oembed}, {@code embed}, {@code preview}, {@code metrics}, and the
    * hub's webhook and the management listener); {@code partner} mounts routes too but also owns shared policy types.
    */
-  private static final String[] ROUTE_CAPABILITIES = {"oembed", "embed", "preview", "metrics", "takedown", "management"};
+  private static final String[] ROUTE_CAPABILITIES = {"oembed", "embed", "preview", "metrics", "takedown", "management",
+      "mediaproxy"};
 
   @Test
   void routeCapabilitiesNeverDependOnEachOther() {

@@ -10,6 +10,7 @@ import io.playgate.gateway.http.RequestBodyLimitHandler;
 import io.playgate.gateway.http.RequestIdHandler;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.http.UnknownMethodHandler;
+import io.playgate.gateway.mediaproxy.MediaProxyRoutes;
 import io.playgate.gateway.metrics.MetricsRoutes;
 import io.playgate.gateway.oembed.OEmbedRoutes;
 import io.playgate.gateway.partner.PartnerRoutes;
@@ -65,6 +66,10 @@ final class GatewayRouter {
     if (w.localHub != null) {
       // the embedded content hub, reached by the hub client over loopback like a remote hub
       routes.mount("/hub/*", w.localHub.router(vertx));
+    }
+    if (w.subsonic != null) {
+      // the Subsonic server's streams and cover art, relayed so browsers never see its address or credentials
+      MediaProxyRoutes.mount(routes, w.cache, w.rights, w.subsonic.api(), w.subsonic.urls());
     }
     PreviewRoutes.mount(routes, w.pages, w.partners, config.oembed().providerName(), w::catalogIds);
     OEmbedRoutes.mount(routes, config.oembed(), w.pages, w.partners);

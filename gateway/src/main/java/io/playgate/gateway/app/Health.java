@@ -4,6 +4,7 @@ import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
+import io.playgate.gateway.hub.subsonic.SubsonicApi;
 import io.playgate.hub.local.LocalHub;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * every node shares the one hub, and a node whose hub is down still serves its cached entries (stale-if-error,
  * RFC 5861 §4). Taking all nodes out of rotation during a hub outage would turn a degraded service into no service.
  * An embedded hub is up once loaded; a remote hub is probed with one MediaItem request (through the circuit breaker,
- * so an open breaker answers at once).
+ * so an open breaker answers at once); a Subsonic server with {@code ping}, its data adding the API version
+ * discovery's state ({@code "subsonic": "up"} or the failure of the last attempt).
  */
 final class Health {
 
@@ -33,14 +35,17 @@ final class Health {
 
   private final @Nullable LocalHub localHub;
   private final HubClient client;
+  private final @Nullable SubsonicApi subsonic;
 
   /**
    * @param localHub the embedded hub, or {@code null} in remote mode
    * @param client the hub client (behind its circuit breaker)
+   * @param subsonic the Subsonic server in subsonic mode (probed with {@code ping}), else {@code null}
    */
-  Health(@Nullable LocalHub localHub, HubClient client) {
+  Health(@Nullable LocalHub localHub, HubClient client, @Nullable SubsonicApi subsonic) {
     this.localHub = localHub;
     this.client = client;
+    this.subsonic = subsonic;
   }
 
   /** @param routes the router under construction */
@@ -68,6 +73,12 @@ final class Health {
   private void check(Promise<Status> promise) {
     if (localHub != null) {
       promise.complete(Status.OK(new JsonObject().put("hub", "up")));
+      return;
+    }
+    if (subsonic != null) {
+      // "up", or the failure of the last ping (the boot keeps retrying with back-off while the server is down)
+      subsonic.ping().onComplete(ar -> promise.complete(Status.OK(new JsonObject().put("hub", ar.succeeded() ? "up"
+          : ar.cause() instanceof HubException he ? he.failure().name() : "error").put("subsonic", subsonic.state()))));
       return;
     }
     client.fetch(PROBE_ID, null).onComplete(ar -> {

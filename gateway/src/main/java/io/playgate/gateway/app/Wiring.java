@@ -10,6 +10,9 @@ import io.playgate.gateway.hub.HubOptions;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.hub.WebHubClient;
+import io.playgate.gateway.hub.subsonic.ProxyUrls;
+import io.playgate.gateway.hub.subsonic.SubsonicApi;
+import io.playgate.gateway.hub.subsonic.SubsonicHubClient;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.metrics.PlayerEventCounter;
 import io.playgate.gateway.page.MediaPipeline;
@@ -20,8 +23,10 @@ import io.playgate.hub.local.Catalog;
 import io.playgate.hub.local.LocalHub;
 import io.playgate.widgets.Templates;
 import io.playgate.widgets.WidgetAssets;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +47,10 @@ final class Wiring {
   /** The embedded hub, or {@code null} in remote mode. */
   final @Nullable LocalHub localHub;
   final HubClient hubClient;
+  /** The Subsonic server, its adapter and the media proxy's URLs in subsonic mode, else {@code null}. */
+  final @Nullable Subsonic subsonic;
   final MediaCache cache;
+  final Rights rights;
   final MediaPipeline pages;
   final PartnerPolicy partners;
   final WidgetAssets assets;
@@ -65,19 +73,25 @@ final class Wiring {
     this.config = config;
     this.publicBaseUrl = config.server().publicBaseUrl(port);
     this.hubBaseUrl = localHub != null ? config.server().selfOrigin(port) + "/hub"
+        : config.hub().mode() == HubOptions.Mode.SUBSONIC ? config.hub().subsonic().url()
         : config.hub().client().baseUrl().get();
     this.localHub = localHub;
-    this.hubClient = hubClient(vertx, config.hub(), hubBaseUrl, localHub);
+    this.subsonic = config.hub().mode() == HubOptions.Mode.SUBSONIC ? Subsonic.create(vertx, config, publicBaseUrl)
+        : null;
+    this.hubClient = subsonic != null
+        ? CircuitBreakerHubClient.create(vertx, subsonic.client(), config.hub().breaker())
+        : hubClient(vertx, config.hub(), hubBaseUrl, localHub);
     this.cache = MediaCache.create(hubClient, config.cache(), ticker);
     this.assets = WidgetAssets.load();
     PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
-    this.pages = MediaPipeline.create(cache, Rights.create(config.rights()), views, new Templates());
+    this.rights = Rights.create(config.rights());
+    this.pages = MediaPipeline.create(cache, rights, views, new Templates());
     this.partners = PartnerPolicy.create(config.partners(), metrics.registry());
     this.metrics = metrics;
     // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
     this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
-    this.health = new Health(localHub, hubClient);
+    this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api());
     this.api = Playgate.apiDescription(publicBaseUrl);
   }
 
@@ -111,8 +125,34 @@ final class Wiring {
         : listed != null && !listed.isPrivate() && !listed.removed() ? Visibility.PUBLIC : null;
   }
 
-  /** @return the ids the start page lists: the embedded catalogue's listed ones, none in remote mode */
-  List<String> catalogIds() {
-    return localHub == null ? List.of() : localHub.catalog().listedIds();
+  /**
+   * @return the ids the start page lists: the embedded catalogue's listed ones, the Subsonic library's albums and
+   *     public playlists (none while the server cannot be reached), none in remote mode
+   */
+  Future<List<String>> catalogIds() {
+    if (subsonic != null) {
+      return subsonic.client().listedIds().otherwise(List.of());
+    }
+    return Future.succeededFuture(localHub == null ? List.of() : localHub.catalog().listedIds());
+  }
+
+  /**
+   * Subsonic mode's pieces: the server, the adapter, the media proxy's URLs. A signed proxy URL lives as long as any
+   * page holding it may be served ({@code cache.maxTtl} + {@code cache.staleIfError}) plus
+   * {@code hub.subsonic.playbackWindow}.
+   *
+   * @param api the Subsonic server
+   * @param client the adapter (without its circuit breaker)
+   * @param urls the media proxy's URLs
+   */
+  record Subsonic(SubsonicApi api, SubsonicHubClient client, ProxyUrls urls) {
+    static Subsonic create(Vertx vertx, GatewayConfig config, String publicBaseUrl) {
+      HubOptions hub = config.hub();
+      SubsonicApi api = new SubsonicApi(vertx, hub.subsonic(), hub.client());
+      ProxyUrls urls = new ProxyUrls(publicBaseUrl, config.cache().maxTtl().plus(config.cache().staleIfError())
+          .plus(hub.subsonic().playbackWindow()), Clock.systemUTC());
+      api.discoverInBackground();
+      return new Subsonic(api, new SubsonicHubClient(api, publicBaseUrl, urls, hub.localMaxAge()), urls);
+    }
   }
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * A WebClient body codec that keeps at most a given number of decoded (decompressed) bytes and fails the call beyond
  * that with {@link TooLargeException}, so a compressed bomb or an endless body ends with bounded memory.
  */
-final class CappedBody {
+public final class CappedBody {
 
   private CappedBody() {
   }
@@ -22,7 +22,7 @@ final class CappedBody {
    * @param maxBytes the most decoded bytes kept, positive
    * @return the codec, for {@code HttpRequest.as(...)}
    */
-  static BodyCodec<Buffer> codec(long maxBytes) {
+  public static BodyCodec<Buffer> codec(long maxBytes) {
     return () -> new CappedBodyStream(maxBytes);
   }
 
@@ -89,7 +89,7 @@ final class CappedBody {
   }
 
   /** The decoded body grew past the configured cap. */
-  static final class TooLargeException extends RuntimeException {
+  public static final class TooLargeException extends RuntimeException {
     TooLargeException(long maxBytes) {
       super("decoded body larger than " + maxBytes + " bytes", null, false, false);
     }

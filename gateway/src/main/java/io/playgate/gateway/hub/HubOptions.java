@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param client how the hub is called; its {@link HubClientOptions#baseUrl()} supplies {@code hub.url} (non-null in
  *     remote mode)
  * @param breaker the circuit breaker in front of the client
+ * @param subsonic the Subsonic server of subsonic mode ({@code hub.subsonic.*}; its url, user and password are set
+ *     in that mode)
  */
 public record HubOptions(Mode mode, Path catalog, Duration localMaxAge, HubClientOptions client,
-    HubBreakerOptions breaker) {
+    HubBreakerOptions breaker, SubsonicOptions subsonic) {
 
   /** The configuration section these options are read from. */
   public static final String KEY = "hub";
@@ -38,7 +40,12 @@ public record HubOptions(Mode mode, Path catalog, Duration localMaxAge, HubClien
     /** The local hub built from {@code hub.catalog}, served at {@code /hub/} on the gateway's own server. */
     EMBEDDED,
     /** The hub at {@code hub.url}. */
-    REMOTE
+    REMOTE,
+    /**
+     * A Subsonic server at {@code hub.subsonic.url} (Subsonic REST API 1.10.2 and later), adapted to MediaItems; its
+     * streams and cover art reach browsers through the gateway's media proxy.
+     */
+    SUBSONIC
   }
 
   /**
@@ -52,14 +59,16 @@ public record HubOptions(Mode mode, Path catalog, Duration localMaxAge, HubClien
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(breaker, "breaker");
+    Objects.requireNonNull(subsonic, "subsonic");
     if (localMaxAge.isNegative()) {
       throw new IllegalArgumentException("localMaxAge must not be negative");
     }
   }
 
   /**
-   * Reads and checks the {@value #KEY} section: {@code mode} ({@code embedded} or {@code remote}; {@code url} is
-   * required when remote), {@code catalog} (a folder path), {@code maxAge} (0..365 days), and the keys of
+   * Reads and checks the {@value #KEY} section: {@code mode} ({@code embedded}, {@code remote} or {@code subsonic};
+   * {@code url} is required when remote, {@code subsonic.url}, {@code subsonic.user} and {@code subsonic.password}
+   * when subsonic), {@code catalog} (a folder path), {@code maxAge} (0..365 days), and the keys of
    * {@link HubClientOptions#fromJson} and {@link HubBreakerOptions#fromJson}.
    *
    * @param json the {@value #KEY} section
@@ -73,21 +82,34 @@ public record HubOptions(Mode mode, Path catalog, Duration localMaxAge, HubClien
     if (mode == Mode.REMOTE && client.baseUrl().get() == null) {
       throw h.invalid("url", "required when hub.mode is 'remote'");
     }
+    SubsonicOptions subsonic = SubsonicOptions.fromJson(h);
+    if (mode == Mode.SUBSONIC) {
+      requireSet(h, subsonic.url(), "subsonic.url");
+      requireSet(h, subsonic.user(), "subsonic.user");
+      requireSet(h, subsonic.password(), "subsonic.password");
+    }
     return new HubOptions(mode, Path.of(h.string("catalog")),
-        h.durationIn("maxAge", Duration.ZERO, Duration.ofDays(365)), client, HubBreakerOptions.fromJson(json));
+        h.durationIn("maxAge", Duration.ZERO, Duration.ofDays(365)), client, HubBreakerOptions.fromJson(json),
+        subsonic);
+  }
+
+  private static void requireSet(ConfigReader h, @Nullable String value, String key) {
+    if (value == null) {
+      throw h.invalid(key, "required when hub.mode is 'subsonic'");
+    }
   }
 
   /** @return the {@value #KEY} section (but the webhook's keys), as {@link #fromJson} reads it */
   public JsonObject toJson() {
     return new JsonObject().put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
         .put("catalog", catalog.toString()).put("maxAge", Durations.format(localMaxAge))
-        .mergeIn(client.toJson()).mergeIn(breaker.toJson());
+        .mergeIn(client.toJson()).mergeIn(breaker.toJson()).put(SubsonicOptions.KEY, subsonic.toJson());
   }
 
   @Override
   public String toString() {
     // the credential never reaches a log line (HubClientOptions masks it)
     return "HubOptions[mode=" + mode + ", url=" + client.baseUrl().get() + ", catalog=" + catalog + ", client=" + client
-        + ", breaker=" + breaker + "]";
+        + ", breaker=" + breaker + ", subsonic=" + subsonic + "]";
   }
 }

@@ -3,14 +3,10 @@ package io.playgate.gateway.hub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.client.impl.ClientPhase;
-import io.vertx.ext.web.client.impl.HttpContext;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class WebHubClient implements HubClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebHubClient.class);
-  private static final String DEADLINE_TIMER = "playgate.deadlineTimer";
 
   private final Vertx vertx;
   private final WebClient client;
@@ -55,7 +50,7 @@ public final class WebHubClient implements HubClient {
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(options.maxPoolSize()).setHttp2MaxSize(options.maxPoolSize())
         .setMaxWaitQueueSize(options.maxWaitQueueSize());
     this.client = WebClient.create(vertx, web, pool);
-    this.client.addInterceptor(this::enforceDeadline);
+    CallDeadline.install(vertx, client, options.timeout());
   }
 
   /**
@@ -190,7 +185,7 @@ public final class WebHubClient implements HubClient {
       if (c instanceof ConnectException || c instanceof io.netty.channel.ConnectTimeoutException) {
         return true;
       }
-      if (c instanceof DeadlineException || c instanceof CappedBody.TooLargeException) {
+      if (CallDeadline.isDeadline(c) || c instanceof CappedBody.TooLargeException) {
         return false;
       }
     }
@@ -243,10 +238,8 @@ public final class WebHubClient implements HubClient {
     if (cause instanceof HubException he) {
       return he;
     }
-    for (Throwable c = cause; c != null; c = c.getCause()) {
-      if (c instanceof DeadlineException) {
-        return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
-      }
+    if (CallDeadline.passed(cause)) {
+      return new HubException(HubFailure.TIMEOUT, id, "no complete answer within the deadline");
     }
     if (cause instanceof CappedBody.TooLargeException) {
       return new HubException(HubFailure.BAD_RESPONSE, id, cause.getMessage());
@@ -260,59 +253,9 @@ public final class WebHubClient implements HubClient {
     return new HubException(HubFailure.UNAVAILABLE, id, cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 
-  /**
-   * WebClient interceptor: starts the total-deadline timer when a call is prepared; when it fires, resets the HTTP
-   * stream (closing an HTTP/1.1 connection) and fails the call with {@link DeadlineException}. Any failure also
-   * resets a response still being received, so its connection is not left half-read.
-   */
-  private void enforceDeadline(HttpContext<?> ctx) {
-    switch (ctx.phase()) {
-      case PREPARE_REQUEST -> {
-        long timer = vertx.setTimer(options.timeout().toMillis(), t -> {
-          DeadlineException deadline = new DeadlineException();
-          resetStream(ctx, deadline);
-          ctx.fail(deadline);
-        });
-        ctx.set(DEADLINE_TIMER, timer);
-      }
-      case DISPATCH_RESPONSE -> cancelTimer(ctx);
-      case FAILURE -> {
-        cancelTimer(ctx);
-        resetStream(ctx, ctx.failure());
-      }
-      default -> {
-      }
-    }
-    ctx.next();
-  }
-
-  private void cancelTimer(HttpContext<?> ctx) {
-    Long timer = ctx.get(DEADLINE_TIMER);
-    if (timer != null) {
-      vertx.cancelTimer(timer);
-    }
-  }
-
-  private static void resetStream(HttpContext<?> ctx, Throwable cause) {
-    HttpClientRequest req = ctx.clientRequest();
-    HttpClientResponse resp = ctx.clientResponse();
-    if (req != null) {
-      req.reset(0, cause);
-    } else if (resp != null && ctx.phase() != ClientPhase.DISPATCH_RESPONSE) {
-      resp.request().reset(0, cause);
-    }
-  }
-
   @Override
   public Future<Void> close() {
     client.close();
     return Future.succeededFuture();
-  }
-
-  /** The total deadline of a call passed. */
-  static final class DeadlineException extends RuntimeException {
-    DeadlineException() {
-      super("hub call deadline passed", null, false, false);
-    }
   }
 }

@@ -14,22 +14,23 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /}: a start page for people. With the embedded hub it lists the catalogue (each item read through the
+ * {@code GET /}: a start page for people. With the embedded hub it lists the catalogue (with a Subsonic server, its
+ * albums and public playlists) (each item read through the
  * media cache, so the page costs the hub nothing once warm) with links to share pages, players and oEmbed; items the
  * hub refuses (private, removed) are left out.
  */
 public final class CatalogIndexHandler implements Handler<RoutingContext> {
 
-  private final Supplier<List<String>> ids;
+  private final Supplier<Future<List<String>>> ids;
   private final MediaPipeline pages;
   private final String siteName;
 
   /**
-   * @param ids the ids to list, in order (empty in remote mode)
+   * @param ids gives the ids to list, in order (empty in remote mode; a Subsonic library's albums and playlists)
    * @param pages the media pipeline, for its cache, views and templates
    * @param siteName page title
    */
-  CatalogIndexHandler(Supplier<List<String>> ids, MediaPipeline pages, String siteName) {
+  CatalogIndexHandler(Supplier<Future<List<String>>> ids, MediaPipeline pages, String siteName) {
     this.ids = ids;
     this.pages = pages;
     this.siteName = siteName;
@@ -37,8 +38,12 @@ public final class CatalogIndexHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    ids.get().onComplete(listed -> render(ctx, listed.succeeded() ? listed.result() : List.of()));
+  }
+
+  private void render(RoutingContext ctx, List<String> listed) {
     List<Future<CachedMedia>> loads = new ArrayList<>();
-    for (String id : ids.get()) {
+    for (String id : listed) {
       loads.add(pages.cache().get(id));
     }
     Future.join(loads).onComplete(done -> {

@@ -3,6 +3,7 @@ package io.playgate.gateway.preview;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.partner.PartnerPolicy;
+import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,10 +18,10 @@ public final class PreviewRoutes {
    * @param pages the media pipeline
    * @param partners the partner policy: share pages are rate limited
    * @param siteName the pages' title and {@code og:site_name} ({@code oembed.providerName})
-   * @param catalogIds the ids the start page lists, in order (empty in remote mode)
+   * @param catalogIds gives the ids the start page lists, in order (empty in remote mode)
    */
   public static void mount(Routes routes, MediaPipeline pages, PartnerPolicy partners, String siteName,
-      Supplier<List<String>> catalogIds) {
+      Supplier<Future<List<String>>> catalogIds) {
     routes.readable("/").handler(new CatalogIndexHandler(catalogIds, pages, siteName));
     routes.readable("/media/:id").handler(partners.rateLimit()).handler(new SharePageHandler(pages, siteName));
   }

@@ -232,23 +232,28 @@ public final class SubsonicApi {
   }
 
   /**
-   * @return the failure a Subsonic error code maps to (the message of the server is not kept: it may echo input)
+   * @param code a Subsonic error code (API "Error handling")
+   * @return the hub failure it maps to (code 10 to a token call is retried with {@code enc:} before this applies)
    */
-  private RuntimeException failure(String mediaId, int code, Auth a) {
+  static HubFailure failureOf(int code) {
     return switch (code) {
-      case 70, 0 -> new HubException(HubFailure.NOT_FOUND, mediaId, "subsonic error " + code);
-      case 10 -> a == Auth.TOKEN ? new TokenRefused() : new HubException(HubFailure.BAD_RESPONSE, mediaId,
-          "subsonic error 10 (a required parameter is missing)");
-      case 40, 41 -> {
-        if (credentialsRefusedLogged.compareAndSet(false, true)) {
-          LOG.warn("subsonic.auth the server at {} refused user '{}' (error {}): check hub.subsonic.user and "
-              + "hub.subsonic.password (PLAYGATE_HUB_SUBSONIC_PASSWORD)", options.url(), options.user(), code);
-        }
-        yield new HubException(HubFailure.BAD_RESPONSE, mediaId, "subsonic error " + code + " (credentials refused)");
-      }
-      case 50 -> new HubException(HubFailure.PRIVATE, mediaId, "subsonic error 50 (not authorised)");
-      default -> new HubException(HubFailure.BAD_RESPONSE, mediaId, "subsonic error " + code);
+      case 70, 0 -> HubFailure.NOT_FOUND;
+      case 50 -> HubFailure.PRIVATE;
+      default -> HubFailure.BAD_RESPONSE;
     };
+  }
+
+  /** The failure of an error answer; refused credentials are logged once until a call succeeds again. */
+  private RuntimeException failure(String mediaId, int code, Auth a) {
+    if (code == 10 && a == Auth.TOKEN) {
+      return new TokenRefused();
+    }
+    if ((code == 40 || code == 41) && credentialsRefusedLogged.compareAndSet(false, true)) {
+      LOG.warn("subsonic.auth the server at {} refused user '{}' (error {}): check hub.subsonic.user and "
+          + "hub.subsonic.password (PLAYGATE_HUB_SUBSONIC_PASSWORD)", options.url(), options.user(), code);
+    }
+    // the server's message is not kept: it may echo input
+    return new HubException(failureOf(code), mediaId, "subsonic error " + code);
   }
 
   /** The server's version, once: {@code ping} with {@code enc:}; forgotten after a failure so the next call asks. */

@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link HubClient} over a Subsonic server ({@link SubsonicApi}): a gateway id ({@link SubsonicIds}) becomes
@@ -30,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * entry is always replaced with fresh signatures.
  */
 public final class SubsonicHubClient implements HubClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubsonicHubClient.class);
 
   private final SubsonicApi api;
   private final SubsonicMapping mapping;
@@ -58,7 +62,14 @@ public final class SubsonicHubClient implements HubClient {
       if (wire == null) {
         throw new HubException(HubFailure.BAD_RESPONSE, id, "answer without its " + ref.kind().member);
       }
-      MediaItem item = MediaItemParser.item(wire, id, "", true);
+      MediaItem item;
+      try {
+        item = MediaItemParser.item(wire, id, "", true);
+      } catch (HubException e) {
+        LOG.warn("hub.fail id={} failure={} gatewayStatus={} reason=\"{}\"", id, e.failure(), e.failure().status(),
+            e.getMessage());
+        throw e;
+      }
       String etag = "\"" + digest(wire.encode()) + "\"";
       return etag.equals(ifNoneMatch) ? new HubResponse(null, etag, maxAgeSeconds, true)
           : new HubResponse(item, etag, maxAgeSeconds, false);

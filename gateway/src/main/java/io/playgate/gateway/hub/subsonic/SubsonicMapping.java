@@ -80,7 +80,7 @@ final class SubsonicMapping {
     }
     Long track = number(s, "track");
     if (track != null && track > 0 && track < Integer.MAX_VALUE) {
-      item.put("trackNumber", track);
+      item.put("trackNumber", track.intValue());
     }
     item.put("streams", streams(s, id));
     return item;
@@ -137,8 +137,9 @@ final class SubsonicMapping {
     JsonObject original = new JsonObject().put("url", urls.url(ProxyUrls.STREAM + id + "/" + ProxyUrls.ORIGINAL, false))
         .put("mimeType", type == null ? "application/octet-stream" : type);
     Long bitRate = number(s, "bitRate");
-    if (bitRate != null && bitRate > 0) {
-      original.put("bitrateKbps", bitRate > MAX_KBPS ? Math.round(bitRate / 1000.0) : bitRate);
+    long kbps = bitRate == null ? 0 : bitRate > MAX_KBPS ? Math.round(bitRate / 1000.0) : bitRate;
+    if (kbps > 0 && kbps <= MAX_KBPS) {
+      original.put("bitrateKbps", (int) kbps);
     }
     streams.add(original);
     for (String f : formats) {

@@ -1,0 +1,199 @@
+package io.playgate.gateway.subsonic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playgate.gateway.testing.GatewayExtension;
+import io.playgate.gateway.testing.Http;
+import io.playgate.gateway.testing.Supysonic;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code hub.mode: subsonic} against a real Subsonic server (Debian's supysonic 0.7.2, {@link Supysonic}): the
+ * library's songs, albums and playlists through oEmbed, the player and the share page, and their media through the
+ * proxy, with Range as the server answers it. Quirks the real server shows here: error code 70 for an unknown id and
+ * code 0 for an id it cannot parse, token authentication refused with code 10 (so {@code enc:}), UUID ids beside
+ * integer cover-art ids, an album without {@code coverArt}, an artist needing escaping.
+ */
+class SubsonicIT {
+
+  @RegisterExtension
+  @Order(1)
+  static final Supysonic supysonic = new Supysonic();
+
+  @RegisterExtension
+  @Order(2)
+  static final GatewayExtension gateway = GatewayExtension.embedded().with("hub.mode", "subsonic")
+      .with("hub.subsonic.url", supysonic::url).with("hub.subsonic.user", Supysonic.USER)
+      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"mp3\"]");
+
+  /** Everything the gateway sent in this class: status line, headers and body of each answer. */
+  private static final List<String> SENT = new ArrayList<>();
+
+  private static HttpResponse<String> get(String pathAndQuery, String... headers) {
+    HttpResponse<String> r = Http.get(gateway.base() + pathAndQuery, headers);
+    SENT.add(r.statusCode() + " " + r.headers().map() + "\n" + r.body());
+    return r;
+  }
+
+  private static HttpResponse<byte[]> bytes(String url, String... headers) {
+    HttpResponse<byte[]> r = Http.getBytes(url, headers);
+    SENT.add(r.statusCode() + " " + r.headers().map());
+    return r;
+  }
+
+  private static String oembed(String id, String more) {
+    return "/oembed?url=" + URLEncoder.encode(gateway.base() + "/media/" + id, StandardCharsets.UTF_8) + more;
+  }
+
+  private static String song(String title) {
+    return "s-" + supysonic.songId(title);
+  }
+
+  @Test
+  void aSongIsATrackWithItsTagsDurationArtworkAndProxiedStreams() {
+    HttpResponse<String> r = get(oembed(song("Feelings"), ""));
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonObject o = Http.json(r);
+    assertThat(o.getString("title")).isEqualTo("Feelings");
+    assertThat(o.getString("author_name")).isEqualTo("Sectoid");
+    assertThat(o.getString("thumbnail_url")).startsWith(gateway.base() + "/subsonic/art/" + song("Feelings") + "/");
+    assertThat(o.getInteger("thumbnail_width")).isEqualTo(600);
+    assertThat(o.getString("html")).contains(gateway.base() + "/embed/" + song("Feelings"));
+
+    HttpResponse<byte[]> art = bytes(o.getString("thumbnail_url"));
+    assertThat(art.statusCode()).isEqualTo(200);
+    assertThat(art.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(art.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
+    assertThat(art.body()).startsWith(0xFF, 0xD8);
+
+    String embed = get("/embed/" + song("Feelings")).body();
+    assertThat(embed).contains(gateway.base() + "/subsonic/stream/" + song("Feelings") + "/original")
+        .contains(gateway.base() + "/subsonic/stream/" + song("Feelings") + "/mp3").contains("1:10");
+  }
+
+  @Test
+  void oEmbedXmlAndTheSharePageEscapeTheArtist() {
+    HttpResponse<String> xml = get(oembed(song("Armygeddon"), "&format=xml"));
+    assertThat(xml.statusCode()).isEqualTo(200);
+    assertThat(xml.body()).contains("<author_name>Muldjord &amp; Ærø &lt;muldjord@example.org&gt;</author_name>")
+        .doesNotContain("<thumbnail_url>");
+    HttpResponse<String> page = get("/media/" + song("Armygeddon"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Muldjord &amp; Ærø &lt;muldjord@example.org&gt;")
+        .doesNotContain("<muldjord@example.org>");
+  }
+
+  @Test
+  void anAlbumListsItsSongsInOrder() {
+    String id = "a-" + supysonic.albumId("Frets on Fire songs");
+    JsonObject o = Http.json(get(oembed(id, "")));
+    assertThat(o.getString("title")).isEqualTo("Frets on Fire songs");
+    assertThat(o.getString("thumbnail_url")).contains("/subsonic/art/" + id + "/");
+    String player = get("/embed/" + id).body();
+    int a = player.indexOf("Metal Madness");
+    int b = player.indexOf("Feelings");
+    int c = player.indexOf("War of Freedom");
+    assertThat(a).isPositive().isLessThan(b);
+    assertThat(b).isLessThan(c);
+    assertThat(get("/media/" + id).statusCode()).isEqualTo(200);
+    JsonObject noArt = Http.json(get(oembed("a-" + supysonic.albumId("Songs by Muldjord"), "")));
+    assertThat(noArt.containsKey("thumbnail_url")).as("an album without coverArt has no thumbnail").isFalse();
+  }
+
+  @Test
+  void aPublicPlaylistPlaysAndAPrivateOneNeedsASignature() {
+    String id = "p-" + supysonic.playlistId(Supysonic.PUBLIC_PLAYLIST);
+    assertThat(Http.json(get(oembed(id, ""))).getString("title")).isEqualTo(Supysonic.PUBLIC_PLAYLIST);
+    String player = get("/embed/" + id).body();
+    assertThat(player).contains("Feelings").contains("Armygeddon").contains("War of Freedom");
+    assertThat(get("/media/" + id).statusCode()).isEqualTo(200);
+
+    String hidden = "p-" + supysonic.playlistId(Supysonic.PRIVATE_PLAYLIST);
+    assertThat(get(oembed(hidden, "")).statusCode()).isEqualTo(401);
+    assertThat(get("/embed/" + hidden).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theStartPageListsAlbumsAndPublicPlaylists() {
+    String page = get("/").body();
+    assertThat(page).contains("Frets on Fire songs").contains("Songs by Muldjord").contains(Supysonic.PUBLIC_PLAYLIST)
+        .doesNotContain("Alice&#39;s own mix").doesNotContain(Supysonic.PRIVATE_PLAYLIST);
+  }
+
+  @Test
+  void rangesAreTheFilesBytes() throws Exception {
+    byte[] file = Files.readAllBytes(supysonic.file("Feelings"));
+    String url = gateway.base() + "/subsonic/stream/" + song("Feelings") + "/original";
+
+    HttpResponse<byte[]> part = bytes(url, "Range", "bytes=1000-1999");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + file.length);
+    assertThat(part.body()).isEqualTo(Arrays.copyOfRange(file, 1000, 2000));
+
+    HttpResponse<byte[]> suffix = bytes(url, "Range", "bytes=-500");
+    assertThat(suffix.statusCode()).isEqualTo(206);
+    assertThat(suffix.body()).isEqualTo(Arrays.copyOfRange(file, file.length - 500, file.length));
+
+    assertThat(bytes(url, "Range", "bytes=" + (file.length + 10) + "-").statusCode()).isEqualTo(416);
+
+    HttpResponse<byte[]> whole = bytes(url);
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(whole.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+    assertThat(whole.body()).isEqualTo(file);
+  }
+
+  @Test
+  void theProxyServesOnlyWhatAnItemListsAndRefusesBadSignatures() {
+    String stream = "/subsonic/stream/" + song("Feelings") + "/original";
+    assertThat(get(stream + "?exp=4102444800&sig=00ff").statusCode()).as("tampered signature").isEqualTo(403);
+    assertThat(get(stream + "?exp=1").statusCode()).as("expiry without signature").isEqualTo(403);
+    assertThat(get("/subsonic/stream/" + song("Feelings") + "/flac").statusCode()).as("unlisted format")
+        .isEqualTo(404);
+    assertThat(get("/subsonic/art/" + song("Feelings") + "/1").statusCode()).as("art the item does not list")
+        .isEqualTo(404);
+    assertThat(get("/subsonic/stream/a-" + supysonic.albumId("Frets on Fire songs") + "/original").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void unknownIdsAre404() {
+    assertThat(get(oembed("s-00000000-0000-0000-0000-000000000000", "")).statusCode()).as("code 70").isEqualTo(404);
+    assertThat(get("/media/s-not-a-uuid").statusCode()).as("code 0").isEqualTo(404);
+    assertThat(get("/embed/x-unknown").statusCode()).as("no Subsonic id").isEqualTo(404);
+    assertThat(get("/subsonic/stream/s-00000000-0000-0000-0000-000000000000/original").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void readinessReportsTheServer() {
+    JsonObject ready = Http.json(get("/health/ready"));
+    assertThat(ready.encode()).contains("\"hub\":\"up\"").contains("\"subsonic\":\"up\"");
+  }
+
+  /** Runs after the tests above and reads everything they were sent. */
+  @AfterAll
+  static void noCredentialAnywhere() {
+    Pattern credential = Pattern.compile("[?&;](u|p|t|s|c|v)=");
+    for (String answer : SENT) {
+      Matcher m = credential.matcher(answer);
+      assertThat(m.find()).as("a Subsonic parameter in %s", answer.substring(0, Math.min(400, answer.length())))
+          .isFalse();
+      assertThat(answer).doesNotContain(Supysonic.PASSWORD).doesNotContain("enc:")
+          .doesNotContain(":" + supysonic.port() + "/").doesNotContain("/rest/");
+    }
+    assertThat(SENT).hasSizeGreaterThan(20);
+  }
+}

@@ -10,14 +10,17 @@ import io.playgate.gateway.http.RequestBodyLimitHandler;
 import io.playgate.gateway.http.RequestIdHandler;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.http.UnknownMethodHandler;
+import io.playgate.gateway.hub.subsonic.ProxyUrls;
 import io.playgate.gateway.mediaproxy.MediaProxyRoutes;
 import io.playgate.gateway.metrics.MetricsRoutes;
 import io.playgate.gateway.oembed.OEmbedRoutes;
 import io.playgate.gateway.partner.PartnerRoutes;
 import io.playgate.gateway.preview.PreviewRoutes;
 import io.playgate.gateway.takedown.TakedownRoutes;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.List;
 
@@ -54,7 +57,15 @@ final class GatewayRouter {
     }
     // a method outside RFC 9110's (and PATCH) is 501 on every path; metrics label it "other" (StandardMethods)
     routes.platform(UnknownMethodHandler.create());
-    routes.platform(TimeoutHandler.create(Routes.REQUEST_TIMEOUT_MILLIS));
+    // a proxied stream lasts as long as its listener reads it (bounded by the proxy's idle timeout instead)
+    Handler<RoutingContext> timeout = TimeoutHandler.create(Routes.REQUEST_TIMEOUT_MILLIS);
+    routes.platform(ctx -> {
+      if (w.subsonic != null && ctx.request().path().startsWith(ProxyUrls.STREAM)) {
+        ctx.next();
+      } else {
+        timeout.handle(ctx);
+      }
+    });
     // a HEAD answer carries the Content-Length its GET would (RFC 9110 §9.3.2), on every readable route
     routes.platform(HeadContentLengthHandler.create());
     // bodies: a declared Content-Length over limits.maxBodySize is 413 before a byte is read, on every route; routes

@@ -29,7 +29,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,6 +61,8 @@ public final class SubsonicApi {
   private static final String CLIENT = "playgate";
   private static final String ENC_VERSION = "1.10.2";
   private static final long MAX_BACKOFF_MILLIS = 60_000;
+  /** How long a media body may rest between bytes, in ms. */
+  static final long MEDIA_IDLE_MILLIS = 300_000;
 
   private enum Auth { TOKEN, ENC }
 
@@ -97,8 +98,7 @@ public final class SubsonicApi {
         .setDecompressionSupported(true).setConnectTimeout(connectMillis).setUserAgent("Playgate/1.0"), pool);
     CallDeadline.install(vertx, client, limits.timeout());
     this.streams = vertx.httpClientBuilder().with(new HttpClientOptions().setConnectTimeout(connectMillis)
-        .setKeepAlive(true).setIdleTimeout((int) limits.timeout().toSeconds() + 1)
-        .setIdleTimeoutUnit(TimeUnit.SECONDS)).with(pool).build();
+        .setKeepAlive(true)).with(pool).build();
   }
 
   /** Starts discovering the server's version now, retrying with back-off until it answers. */
@@ -154,8 +154,9 @@ public final class SubsonicApi {
 
   /**
    * Opens a media call whose body the caller streams ({@code stream}, {@code getCoverArt}): the response arrives
-   * paused, with its status and headers, and the caller pipes or reads it (and resumes it). Bounded by
-   * {@code hub.connectTimeout} and, between bytes, {@code hub.timeout}.
+   * paused, with its status and headers, and the caller pipes or reads it (and resumes it). Its head must arrive
+   * within {@code hub.timeout} (else {@link HubFailure#TIMEOUT}); after that the body may rest up to
+   * {@value #MEDIA_IDLE_MILLIS} ms between bytes (a player whose buffer is full stops reading).
    *
    * @param method {@code stream} or {@code getCoverArt}
    * @param params the id and format or size
@@ -165,8 +166,17 @@ public final class SubsonicApi {
   public Future<HttpClientResponse> open(String method, Map<String, String> params, MultiMap headers) {
     return auth().compose(a -> {
       RequestOptions req = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url(method, params, a))
-          .setFollowRedirects(false).setIdleTimeout(limits.timeout().toMillis()).setHeaders(headers);
-      return streams.request(req).compose(r -> r.send()).compose(resp -> {
+          .setFollowRedirects(false).setIdleTimeout(MEDIA_IDLE_MILLIS).setHeaders(headers);
+      return streams.request(req).compose(r -> {
+        // the answer's head within hub.timeout; after it, the body may pause as long as the listener's buffer is full
+        AtomicBoolean late = new AtomicBoolean();
+        long timer = vertx.setTimer(limits.timeout().toMillis(), t -> {
+          late.set(true);
+          r.reset();
+        });
+        return r.send().andThen(ar -> vertx.cancelTimer(timer)).recover(e -> Future.failedFuture(late.get()
+            ? new HubException(HubFailure.TIMEOUT, "media", "no answer within the deadline") : e));
+      }).compose(resp -> {
         resp.pause();
         return isApiAnswer(resp.getHeader("Content-Type")) ? apiError(resp, a) : Future.succeededFuture(resp);
       });

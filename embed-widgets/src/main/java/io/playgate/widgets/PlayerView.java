@@ -140,18 +140,19 @@ public record PlayerView(String id, String kind, String title, @Nullable String 
     }
 
     /**
-     * @return SVG path data: bar {@code i} is a rectangle 0.6 units wide centred on {@code i + 0.5} and on the middle
-     *     line, its height its level relative to the loudest (which is 100 units tall; a mastered track's peaks sit
-     *     close together, and the shape is what a listener looks for), at least 2 units so silence still shows
+     * @return SVG path data, to be stroked 0.6 units wide with butt caps: bar {@code i} is a vertical line at
+     *     {@code x = i + 0.5} centred on the middle line, its height its level relative to the loudest (which is 100
+     *     units tall; a mastered track's peaks sit close together, and the shape is what a listener looks for), at
+     *     least 2 units so silence still shows
      */
     public String path() {
       int loudest = Math.max(1, levels.stream().mapToInt(Integer::intValue).max().orElse(1));
-      StringBuilder d = new StringBuilder(levels.size() * 24);
+      StringBuilder d = new StringBuilder(levels.size() * 11);
       for (int i = 0; i < levels.size(); i++) {
         int h = Math.max(2, (int) Math.round(levels.get(i) * 100.0 / loudest));
         int twiceTop = 100 - h;
-        d.append('M').append(i).append(".2 ").append(twiceTop / 2).append(twiceTop % 2 == 0 ? "" : ".5")
-            .append("h.6v").append(h).append("h-.6z");
+        d.append('M').append(i).append(".5 ").append(twiceTop / 2).append(twiceTop % 2 == 0 ? "" : ".5")
+            .append('v').append(h);
       }
       return d.toString();
     }

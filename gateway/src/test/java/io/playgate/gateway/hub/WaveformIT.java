@@ -132,7 +132,7 @@ class WaveformIT {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<div class=\"pg-seek pg-has-wave\">")
           .contains("<svg class=\"pg-wave\" viewBox=\"0 0 3 100\"")
-          .contains("d=\"M0.2 25h.6v50h-.6zM1.2 0h.6v100h-.6zM2.2 37.5h.6v25h-.6z\"");
+          .contains("d=\"M0.5 25v50M1.5 0v100M2.5 37.5v25\"");
     }
     assertThat(peaksHits.get("cached").get()).isEqualTo(1);
   }

@@ -1,5 +1,6 @@
 package io.playgate.gateway.app;
 
+import io.playgate.gateway.artwork.ArtworkRoutes;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.embed.EmbedRoutes;
 import io.playgate.gateway.http.AccessLogHandler;
@@ -85,6 +86,7 @@ final class GatewayRouter {
     PreviewRoutes.mount(routes, w.pages, w.partners, config.oembed().providerName(), w::catalogIds);
     OEmbedRoutes.mount(routes, config.oembed(), w.pages, w.partners);
     EmbedRoutes.mount(routes, config.embed(), w.pages, w.partners, w.assets);
+    ArtworkRoutes.mount(routes, w.artwork, w.cache, w.partners);
     PartnerRoutes.mount(routes, w.partners, w.publicBaseUrl);
     MetricsRoutes.mount(routes, w.events, w::knownMedia, w.partners);
     w.health.mount(routes);

@@ -1,6 +1,7 @@
 package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.playgate.gateway.artwork.ArtworkService;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.OpenApiDocument;
@@ -59,6 +60,8 @@ final class Wiring {
   final Health health;
   /** The OpenAPI description served at {@code /openapi.json}, assembled once. */
   final OpenApiDocument api;
+  /** Scaled artwork and social cards: their downloads and worker pool. */
+  final ArtworkService artwork;
 
   /**
    * @param vertx the Vert.x instance
@@ -93,6 +96,19 @@ final class Wiring {
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
     this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api());
     this.api = Playgate.apiDescription(publicBaseUrl);
+    this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
+        artworkFetchUrl(publicBaseUrl, hubBaseUrl, localHub));
+  }
+
+  /**
+   * The embedded hub lists its files under the public base URL; the gateway downloads them over loopback, as the
+   * hub client calls the hub (a public base URL behind a proxy may not be reachable from the gateway itself).
+   */
+  private static java.util.function.UnaryOperator<String> artworkFetchUrl(String publicBaseUrl, String hubBaseUrl,
+      @Nullable LocalHub localHub) {
+    String listed = publicBaseUrl + "/hub/";
+    return localHub == null ? url -> url
+        : url -> url.startsWith(listed) ? hubBaseUrl + "/" + url.substring(listed.length()) : url;
   }
 
   /** The hub credential: the embedded hub shares a random per-process one unless {@code hub.apiKey} is set. */

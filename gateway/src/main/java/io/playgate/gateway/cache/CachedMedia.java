@@ -184,6 +184,17 @@ public final class CachedMedia implements Slot {
     return r;
   }
 
+  /**
+   * The variant kept under {@code key}, without rendering: for variants rendered off the event loop, which look
+   * here first and then store their result with {@link #variant(String, Supplier)}.
+   *
+   * @param key the variant key
+   * @return the kept variant, or {@code null}
+   */
+  public @Nullable Rendered keptVariant(String key) {
+    return variants.byKey.get(key);
+  }
+
   /** @return how many variants are kept */
   public int variantCount() {
     return variants.byKey.size();

@@ -1,5 +1,6 @@
 package io.playgate.gateway.config;
 
+import io.playgate.gateway.artwork.ArtworkOptions;
 import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.embed.EmbedOptions;
 import io.playgate.gateway.http.LimitsOptions;
@@ -30,10 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param rights {@code rights.*}: how the viewer's territory is found
  * @param metrics {@code metrics.*}: bounds of the player-event metrics
  * @param management {@code management.*}: where the management listener ({@code GET /metrics}) listens
+ * @param artwork {@code artwork.*}: caps and worker pool of the scaled artwork and social cards
  */
 public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptions hub, WebhookOptions webhook,
     MediaCacheOptions cache, OEmbedOptions oembed, EmbedOptions embed, PartnersOptions partners, RightsOptions rights,
-    MetricsOptions metrics, ManagementOptions management) {
+    MetricsOptions metrics, ManagementOptions management, ArtworkOptions artwork) {
 
   /**
    * Hands each capability its section of the merged tree.
@@ -55,7 +57,8 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         PartnersOptions.fromJson(section(tree, PartnersOptions.KEY)),
         RightsOptions.fromJson(section(tree, RightsOptions.KEY)),
         MetricsOptions.fromJson(section(tree, MetricsOptions.KEY)),
-        ManagementOptions.fromJson(section(tree, ManagementOptions.KEY), server));
+        ManagementOptions.fromJson(section(tree, ManagementOptions.KEY), server),
+        ArtworkOptions.fromJson(section(tree, ArtworkOptions.KEY)));
   }
 
   /** @return the tree {@link #fromJson} reads back to an equal configuration (secrets included: never log it) */
@@ -70,7 +73,8 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         .put(PartnersOptions.KEY, partners.toJson())
         .put(RightsOptions.KEY, rights.toJson())
         .put(MetricsOptions.KEY, metrics.toJson())
-        .put(ManagementOptions.KEY, management.toJson());
+        .put(ManagementOptions.KEY, management.toJson())
+        .put(ArtworkOptions.KEY, artwork.toJson());
   }
 
   private static @Nullable JsonObject section(JsonObject tree, String key) {

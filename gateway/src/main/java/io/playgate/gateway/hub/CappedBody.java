@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A WebClient body codec that keeps at most a given number of decoded (decompressed) bytes and fails the call beyond
- * that with {@link TooLargeException}, so a compressed bomb or an endless body ends with bounded memory.
+ * that with {@link TooLargeException}, so a compressed bomb or an endless body ends with bounded memory. Used by the
+ * hub client and by the artwork downloads.
  */
 public final class CappedBody {
 

@@ -83,6 +83,51 @@ public final class PlayerViews {
   }
 
   /**
+   * @param id media id
+   * @param name a step of {@link ArtworkLadder#STEPS} or {@link ArtworkLadder#CARD}
+   * @param extension {@code jpg} or {@code png}
+   * @return {@code {publicBaseUrl}/artwork/{id}/{name}.{extension}}, the gateway's scaled copy of the hub's artwork
+   */
+  public String artworkUrl(String id, String name, String extension) {
+    return publicBaseUrl + "/artwork/" + id + "/" + name + "." + extension;
+  }
+
+  /**
+   * The oEmbed thumbnail (oEmbed 1.0 §2.3.4): the gateway's scaled artwork at the largest ladder step that fits
+   * within {@code maxWidth} × {@code maxHeight}, aspect kept, its size computed from the hub's declared one.
+   *
+   * @param item a MediaItem
+   * @param maxWidth px, or {@code null}
+   * @param maxHeight px, or {@code null}
+   * @return the image (JPEG), or {@code null} when the hub lists no usable artwork or no step fits
+   */
+  public PlayerView.@Nullable Image thumbnail(MediaItem item, @Nullable Integer maxWidth, @Nullable Integer maxHeight) {
+    MediaItem.Artwork source = ArtworkLadder.source(item);
+    if (source == null) {
+      return null;
+    }
+    return ArtworkLadder.largestStepWithin(source, maxWidth, maxHeight).map(step -> {
+      ArtworkLadder.Dimensions d = ArtworkLadder.fit(source.width(), source.height(), step);
+      return new PlayerView.Image(artworkUrl(item.id(), Integer.toString(step), "jpg"), d.width(), d.height(),
+          "Artwork of " + item.title());
+    }).orElse(null);
+  }
+
+  /**
+   * The social card ({@code og:image}, {@code twitter:image}): {@value ArtworkLadder#CARD_WIDTH}×{@value
+   * ArtworkLadder#CARD_HEIGHT} px JPEG with the artwork, title, artist, a play mark and the site's name; every item
+   * has one, with or without artwork.
+   *
+   * @param item a MediaItem
+   * @return the image, with an alternative text naming the title and artist
+   */
+  public PlayerView.Image card(MediaItem item) {
+    String alt = item.title() + (item.artist() == null ? "" : " by " + item.artist().name());
+    return new PlayerView.Image(artworkUrl(item.id(), ArtworkLadder.CARD, "jpg"), ArtworkLadder.CARD_WIDTH,
+        ArtworkLadder.CARD_HEIGHT, alt);
+  }
+
+  /**
    * @param item a MediaItem
    * @return the player's natural size: the video frame for videos, fixed sizes for audio and lists
    */

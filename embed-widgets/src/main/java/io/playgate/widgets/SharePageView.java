@@ -26,11 +26,22 @@ import org.jspecify.annotations.Nullable;
  *     meta: the hub's description, or a line built from the kind, artist and duration; never empty
  * @param structuredData the page's one JSON-LD block (schema.org), already escaped for a {@code <script>} element,
  *     or {@code null}
+ * @param card the social card ({@code og:image}, {@code twitter:image}), or {@code null} to name the player's
+ *     artwork there instead
  */
 public record SharePageView(PlayerView player, String canonicalUrl, @Nullable String description, String siteName,
     String ogType, String embedUrl, String oembedJsonUrl, String oembedXmlUrl,
     PlayerView.@Nullable Source firstStream, List<PlayerView.Source> streams, List<Meta> openGraph,
-    @Nullable String author, String summary, @Nullable ScriptJson structuredData) {
+    @Nullable String author, String summary, @Nullable ScriptJson structuredData, PlayerView.@Nullable Image card) {
+
+  /** A share page without a social card: {@code og:image} names the player's artwork. */
+  public SharePageView(PlayerView player, String canonicalUrl, @Nullable String description, String siteName,
+      String ogType, String embedUrl, String oembedJsonUrl, String oembedXmlUrl,
+      PlayerView.@Nullable Source firstStream, List<PlayerView.Source> streams, List<Meta> openGraph,
+      @Nullable String author, String summary, @Nullable ScriptJson structuredData) {
+    this(player, canonicalUrl, description, siteName, ogType, embedUrl, oembedJsonUrl, oembedXmlUrl, firstStream,
+        streams, openGraph, author, summary, structuredData, null);
+  }
 
   /** A share page with only the first stream, no type-specific Open Graph properties and no structured data. */
   public SharePageView(PlayerView player, String canonicalUrl, @Nullable String description, String siteName,
@@ -38,7 +49,7 @@ public record SharePageView(PlayerView player, String canonicalUrl, @Nullable St
       PlayerView.@Nullable Source firstStream) {
     this(player, canonicalUrl, description, siteName, ogType, embedUrl, oembedJsonUrl, oembedXmlUrl, firstStream,
         firstStream == null ? List.of() : List.of(firstStream), List.of(), null,
-        description == null ? player.title() : description, null);
+        description == null ? player.title() : description, null, null);
   }
 
   /**

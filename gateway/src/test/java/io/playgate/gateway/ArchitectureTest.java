@@ -24,7 +24,7 @@ class ArchitectureTest {
    * hub's webhook and the management listener); {@code partner} mounts routes too but also owns shared policy types.
    */
   private static final String[] ROUTE_CAPABILITIES = {"oembed", "embed", "preview", "metrics", "takedown", "management",
-      "mediaproxy"};
+      "mediaproxy", "artwork"};
 
   @Test
   void routeCapabilitiesNeverDependOnEachOther() {

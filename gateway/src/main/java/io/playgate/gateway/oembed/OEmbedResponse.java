@@ -41,9 +41,11 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
   /**
    * Renders the fields of §2.3.4: {@code type} ({@code video} for videos, else {@code rich}), {@code version}
    * {@code "1.0"}, {@code title}, {@code author_name}/{@code author_url} when the hub names an artist,
-   * {@code provider_name}/{@code provider_url}, the three {@code thumbnail_*} together or not at all,
-   * {@code html} (one responsive {@code <iframe>}, built by {@link EmbedSnippets}), {@code width}, {@code height}
-   * and {@code cache_age}; the extensions {@code duration} (whole seconds, when the hub gives {@code durationMs}) and
+   * {@code provider_name}/{@code provider_url}, the three {@code thumbnail_*} together or not at all (the gateway's
+   * scaled artwork at the largest ladder step within {@code maxwidth} × {@code maxheight}, {@link
+   * PlayerViews#thumbnail}), {@code html} (one responsive {@code <iframe>}, built by {@link EmbedSnippets}),
+   * {@code width}, {@code height} and {@code cache_age}; the extensions {@code duration} (whole seconds, when the
+   * hub gives {@code durationMs}) and
    * {@code explicit}.
    * JSON is written by Jackson (via Vert.x {@link JsonObject}); XML by the JDK's StAX writer, which escapes
    * PCDATA (no CDATA sections).
@@ -94,7 +96,7 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
     }
     f.put("provider_name", providerName);
     f.put("provider_url", views.publicBaseUrl() + "/");
-    PlayerView.Image thumb = thumbnail(item, request);
+    PlayerView.Image thumb = views.thumbnail(item, request.maxWidth(), request.maxHeight());
     if (thumb != null) {
       f.put("thumbnail_url", thumb.url());
       f.put("thumbnail_width", thumb.width());
@@ -121,25 +123,6 @@ public record OEmbedResponse(Buffer head, Buffer tail) {
    */
   public static EmbedSnippets.Box box(OEmbedRequest request) {
     return new EmbedSnippets.Box(request.maxWidth(), request.maxHeight());
-  }
-
-  /**
-   * The largest artwork within maxwidth × maxheight, or none: the thumbnail must respect them too (oEmbed 1.0
-   * §2.3.4, {@code thumbnail_width}), and an image cannot be claimed smaller than it is.
-   */
-  private static PlayerView.@Nullable Image thumbnail(MediaItem item, OEmbedRequest request) {
-    MediaItem.Artwork best = null;
-    for (MediaItem.Artwork a : item.artwork()) {
-      if (PlayerViews.httpUrl(a.url()) == null) {
-        continue;
-      }
-      boolean fits = (request.maxWidth() == null || a.width() <= request.maxWidth())
-          && (request.maxHeight() == null || a.height() <= request.maxHeight());
-      if (fits && (best == null || a.width() > best.width())) {
-        best = a;
-      }
-    }
-    return best == null ? null : new PlayerView.Image(best.url(), best.width(), best.height(), "");
   }
 
   private static OEmbedResponse json(Map<String, Object> fields) {

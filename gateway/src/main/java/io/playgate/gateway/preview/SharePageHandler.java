@@ -25,7 +25,8 @@ import java.util.List;
  * {@code video.other}, {@code music.album} or {@code music.playlist}), Twitter {@code player} card, and oEmbed
  * discovery links for JSON and XML (oEmbed 1.0 §4), also sent as {@code Link:} headers (RFC 8288); every
  * rendition in {@code og:audio}/{@code og:video}, most widely playable first ({@link PlayerViews#mostPlayableFirst});
- * the type's own properties ({@link OpenGraph}); one JSON-LD block ({@link StructuredData}). Body: the
+ * the type's own properties ({@link OpenGraph}); one JSON-LD block ({@link StructuredData}); {@code og:image} and
+ * {@code twitter:image} name the gateway's 1200×630 social card ({@code /artwork/{id}/card.jpg}). Body: the
  * player at full size. Player options in the query apply to the page's player. Sent with a weak {@code ETag}
  * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}. Rights as
  * {@link Surface#SHARE_PAGE} prescribes: private and unlisted media have no share page (401, as when the hub refuses
@@ -94,7 +95,8 @@ public final class SharePageHandler implements Handler<RoutingContext> {
         views.embedUrl(item.id(), PlayerOptions.DEFAULTS), views.oembedUrl(item.id(), "json"),
         views.oembedUrl(item.id(), "xml"), first, PlayerViews.mostPlayableFirst(streams(player)),
         OpenGraph.properties(item, player, views), item.artist() == null ? null : item.artist().name(),
-        OpenGraph.summary(item, player), ScriptJson.of(StructuredData.of(item, player, views).encode()));
+        OpenGraph.summary(item, player), ScriptJson.of(StructuredData.of(item, player, views).encode()),
+        views.card(item));
   }
 
   /** A track's or video's renditions; for an album or playlist, those of its first playable audio member. */

@@ -2,6 +2,7 @@ package io.playgate.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playgate.gateway.artwork.ArtworkOptions;
 import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.embed.EmbedOptions;
 import io.playgate.gateway.http.LimitsOptions;
@@ -66,12 +67,14 @@ class CapabilityOptionsTest {
     assertThat(c.rights()).isEqualTo(new RightsOptions());
     assertThat(c.metrics()).isEqualTo(new MetricsOptions());
     assertThat(c.management()).isEqualTo(new ManagementOptions());
+    assertThat(c.artwork()).isEqualTo(new ArtworkOptions());
   }
 
   @Test
   void toJsonReadsBackToEqualOptions() throws Exception {
     GatewayConfig c = load("hub.mode", "remote", "hub.url", "https://hub.example/api/", "hub.apiKey", "hub-key",
         "hub.webhookSecret", "hook-secret", "cache.staleIfError", "90s", "limits.maxBodySize", "1000",
+        "artwork.maxSourceSize", "2MiB", "artwork.workers", "3",
         "partners.signingSecret", "signing-secret-0123456789", "rights.countryHeader", "CF-IPCountry",
         "partners.list", "[{\"name\": \"acme\", \"keySha256\": \"" + "a".repeat(64) + "\","
             + " \"rateLimit\": {\"capacity\": 10, \"period\": \"1m\"}, \"frameAncestors\": [\"https://acme.example\"]}]");
@@ -84,5 +87,7 @@ class CapabilityOptionsTest {
     assertThat(again.cache()).isEqualTo(c.cache());
     assertThat(again.partners()).isEqualTo(c.partners());
     assertThat(again.rights()).isEqualTo(c.rights());
+    assertThat(again.artwork()).isEqualTo(c.artwork());
+    assertThat(again.artwork().maxSourceBytes()).isEqualTo(2L * 1024 * 1024);
   }
 }

@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Draws the social card with Java2D: {@value ArtworkLadder#CARD_WIDTH}×{@value ArtworkLadder#CARD_HEIGHT} px
  * (the size Open Graph consumers and Twitter's {@code summary_large_image} show uncropped), the artwork on the left
- * on a background tinted by its average colour, and on the right the site's name, the title (up to three lines,
+ * (square, or wider for a landscape poster) on a background tinted by its average colour, and on the right the site's name, the title (up to three lines,
  * ellipsised), the artist and a play mark. Text is antialiased, in DejaVu Sans (the logical {@code SansSerif} font
  * where it is missing). Hub text is drawn, never interpreted. Blocking and CPU-heavy: call it on the artwork worker
  * pool only. Stateless; thread-safe.
@@ -31,8 +32,9 @@ final class SocialCard {
   private static final int H = ArtworkLadder.CARD_HEIGHT;
   private static final int MARGIN = 70;
   private static final int ART = H - 2 * MARGIN;
-  private static final int TEXT_X = MARGIN + ART + 60;
-  private static final int TEXT_WIDTH = W - TEXT_X - MARGIN;
+  /** The widest a landscape artwork (a video poster) is drawn, px; the text column keeps the rest. */
+  private static final int MAX_ART_WIDTH = 620;
+  private static final int GAP = 60;
   private static final String FAMILY = "DejaVu Sans";
   private static final Color DEFAULT_TINT = new Color(0x3b, 0x4a, 0x6b);
 
@@ -55,9 +57,11 @@ final class SocialCard {
       Color tint = artwork == null ? DEFAULT_TINT : averageColour(artwork);
       g.setPaint(new GradientPaint(0, 0, shade(tint, 0.55), W, H, shade(tint, 0.18)));
       g.fillRect(0, 0, W, H);
-      drawArtwork(g, artwork, tint);
-      drawText(g, oneLine(title), artist == null ? null : oneLine(artist), oneLine(siteName));
-      drawPlayMark(g, TEXT_X, H - MARGIN - 96, 96, tint);
+      Rectangle frame = frame(artwork);
+      drawArtwork(g, artwork, frame, tint);
+      int textX = MARGIN + frame.width + GAP;
+      drawText(g, oneLine(title), artist == null ? null : oneLine(artist), oneLine(siteName), textX);
+      drawPlayMark(g, textX, H - MARGIN - 96, 96, tint);
     } finally {
       g.dispose();
     }
@@ -72,20 +76,35 @@ final class SocialCard {
     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
   }
 
-  private static void drawArtwork(Graphics2D g, @Nullable BufferedImage artwork, Color tint) {
-    Shape frame = new RoundRectangle2D.Float(MARGIN, MARGIN, ART, ART, 28, 28);
+  /**
+   * Where the artwork goes: a square of the card's height less the margins, or for landscape artwork (a video
+   * poster) a frame of its aspect up to {@value #MAX_ART_WIDTH} px wide, centred vertically.
+   */
+  private static Rectangle frame(@Nullable BufferedImage artwork) {
+    double aspect = artwork == null ? 1.0 : (double) artwork.getWidth() / artwork.getHeight();
+    if (aspect <= 1.1) {
+      return new Rectangle(MARGIN, MARGIN, ART, ART);
+    }
+    int width = (int) Math.min(MAX_ART_WIDTH, Math.round(ART * aspect));
+    int height = (int) Math.round(width / aspect);
+    return new Rectangle(MARGIN, (H - height) / 2, width, height);
+  }
+
+  private static void drawArtwork(Graphics2D g, @Nullable BufferedImage artwork, Rectangle box, Color tint) {
+    Shape frame = new RoundRectangle2D.Float(box.x, box.y, box.width, box.height, 28, 28);
     Shape clip = g.getClip();
     g.setClip(frame);
     if (artwork == null) {
-      g.setPaint(new GradientPaint(MARGIN, MARGIN, shade(tint, 1.2), MARGIN + ART, MARGIN + ART, shade(tint, 0.7)));
+      g.setPaint(new GradientPaint(box.x, box.y, shade(tint, 1.2), box.x + box.width, box.y + box.height,
+          shade(tint, 0.7)));
       g.fill(frame);
-      drawPlayMark(g, MARGIN + ART / 2 - 80, MARGIN + ART / 2 - 80, 160, tint);
+      drawPlayMark(g, box.x + box.width / 2 - 80, box.y + box.height / 2 - 80, 160, tint);
     } else {
-      // cover the square: scale the shorter side to it, centre the longer one
-      double scale = (double) ART / Math.min(artwork.getWidth(), artwork.getHeight());
+      // cover the frame: scale so both sides reach it, centre the overflowing one
+      double scale = Math.max((double) box.width / artwork.getWidth(), (double) box.height / artwork.getHeight());
       int w = (int) Math.round(artwork.getWidth() * scale);
       int h = (int) Math.round(artwork.getHeight() * scale);
-      g.drawImage(artwork, MARGIN + (ART - w) / 2, MARGIN + (ART - h) / 2, w, h, null);
+      g.drawImage(artwork, box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h, null);
     }
     g.setClip(clip);
     g.setColor(new Color(255, 255, 255, 40));
@@ -93,25 +112,26 @@ final class SocialCard {
     g.draw(frame);
   }
 
-  private static void drawText(Graphics2D g, String title, @Nullable String artist, String siteName) {
+  private static void drawText(Graphics2D g, String title, @Nullable String artist, String siteName, int textX) {
+    int textWidth = W - textX - MARGIN;
     int y = MARGIN + 30;
     g.setFont(new Font(FAMILY, Font.BOLD, 26));
     g.setColor(new Color(255, 255, 255, 170));
-    g.drawString(ellipsised(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), TEXT_WIDTH), TEXT_X, y);
+    g.drawString(ellipsised(siteName.toUpperCase(java.util.Locale.ROOT), g.getFontMetrics(), textWidth), textX, y);
     y += 40;
     g.setFont(new Font(FAMILY, Font.BOLD, 56));
     g.setColor(Color.WHITE);
     FontMetrics titleMetrics = g.getFontMetrics();
-    for (String line : wrap(title, titleMetrics, TEXT_WIDTH, 3)) {
+    for (String line : wrap(title, titleMetrics, textWidth, 3)) {
       y += titleMetrics.getAscent() + 4;
-      g.drawString(line, TEXT_X, y);
+      g.drawString(line, textX, y);
       y += titleMetrics.getDescent();
     }
     if (artist != null) {
       g.setFont(new Font(FAMILY, Font.PLAIN, 34));
       g.setColor(new Color(255, 255, 255, 215));
       y += 18 + g.getFontMetrics().getAscent();
-      g.drawString(ellipsised(artist, g.getFontMetrics(), TEXT_WIDTH), TEXT_X, y);
+      g.drawString(ellipsised(artist, g.getFontMetrics(), textWidth), textX, y);
     }
   }
 

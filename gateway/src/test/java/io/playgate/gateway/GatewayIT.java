@@ -56,7 +56,7 @@ class GatewayIT {
     assertThat(o.getValue("width")).isInstanceOf(Integer.class);
     assertThat(o.getInteger("width")).isPositive();
     assertThat(o.getInteger("height")).isPositive();
-    assertThat(o.getString("thumbnail_url")).startsWith(gateway.base() + "/hub/files/");
+    assertThat(o.getString("thumbnail_url")).isEqualTo(gateway.base() + "/artwork/t1/600.jpg");
     assertThat(o.getInteger("thumbnail_width")).isPositive();
     assertThat(o.getInteger("thumbnail_height")).isPositive();
     String maxAge = r.headers().firstValue("Cache-Control").orElseThrow();
@@ -138,11 +138,17 @@ class GatewayIT {
   void thumbnailsRespectMaxwidthAndMaxheightOrAreLeftOut() {
     JsonObject big = Http.json(Http.get(oembed("t1", "&maxwidth=400")));
     assertThat(big.getInteger("thumbnail_width")).isEqualTo(300);
-    JsonObject none = Http.json(Http.get(oembed("t1", "&maxwidth=300&maxheight=100")));
-    assertThat(none.fieldNames()).doesNotContain("thumbnail_url", "thumbnail_width", "thumbnail_height");
+    assertThat(big.getString("thumbnail_url")).isEqualTo(gateway.base() + "/artwork/t1/300.jpg");
+    JsonObject small = Http.json(Http.get(oembed("t1", "&maxwidth=300&maxheight=100")));
+    assertThat(small.getInteger("thumbnail_width")).isEqualTo(64);
+    assertThat(small.getInteger("thumbnail_height")).isEqualTo(64);
+    // the video's only poster is 1280x720: scaled to the largest step within 400 px, aspect kept
     JsonObject video = Http.json(Http.get(oembed("v1", "&maxwidth=400")));
-    assertThat(video.fieldNames()).doesNotContain("thumbnail_url", "thumbnail_width", "thumbnail_height");
-    assertThat(Http.json(Http.get(oembed("v1", ""))).getInteger("thumbnail_width")).isEqualTo(1280);
+    assertThat(video.getInteger("thumbnail_width")).isEqualTo(300);
+    assertThat(video.getInteger("thumbnail_height")).isEqualTo(169);
+    assertThat(Http.json(Http.get(oembed("v1", ""))).getInteger("thumbnail_width")).isEqualTo(600);
+    JsonObject none = Http.json(Http.get(oembed("v2", "")));
+    assertThat(none.fieldNames()).doesNotContain("thumbnail_url", "thumbnail_width", "thumbnail_height");
   }
 
   @Test
@@ -350,7 +356,7 @@ class GatewayIT {
     assertThat(d.select("meta[property=og:title]").attr("content")).isEqualTo("First Track");
     assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("music.song");
     assertThat(d.select("meta[property=og:url]").attr("content")).isEqualTo(gateway.base() + "/media/t1");
-    assertThat(d.select("meta[property=og:image]").attr("content")).startsWith(gateway.base() + "/hub/files/");
+    assertThat(d.select("meta[property=og:image]").attr("content")).isEqualTo(gateway.base() + "/artwork/t1/card.jpg");
     assertThat(d.select("meta[property=og:audio]").attr("content")).endsWith(".opus");
     assertThat(d.select("meta[name=twitter:card]").attr("content")).isEqualTo("player");
     assertThat(d.select("meta[name=twitter:player]").attr("content")).isEqualTo(gateway.base() + "/embed/t1");

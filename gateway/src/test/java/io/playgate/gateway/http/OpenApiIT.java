@@ -85,6 +85,7 @@ class OpenApiIT {
     oembed();
     playerPages();
     sharePages();
+    artwork();
     assetsHealthAndTheDocument();
     events();
     signedUrls();
@@ -217,12 +218,25 @@ class OpenApiIT {
   }
 
   /** The partner "limited" has one request per hour: its first succeeds, every rate-limited route then says 429. */
+  private void artwork() {
+    String path = "/artwork/{id}/{file}";
+    revalidate(path, base + "/artwork/t1/card.jpg");
+    get(path, 200, base + "/artwork/a1/card.png");
+    get(path, 400, base + "/artwork/t1/card.jpg" + TOO_MANY_PARAMS);
+    get(path, 404, base + "/artwork/" + NOBODY + "/300.jpg");
+    get(path, 404, base + "/artwork/t1/601.jpg");
+    get(path, 404, base + "/artwork/private1/card.jpg");
+    // the test catalogue's artwork files are not images: the hub's artwork cannot be used
+    get(path, 502, base + "/artwork/t1/300.jpg");
+  }
+
   private void rateLimits() {
     String limited = "Bearer " + LIMITED_KEY;
     get("/oembed", 200, oembed("t2", ""), "Authorization", limited);
     get("/oembed", 429, oembed("t2", ""), "Authorization", limited);
     get("/embed/{id}", 429, base + "/embed/t2?access_token=" + LIMITED_KEY);
     get("/media/{id}", 429, base + "/media/t2", "Authorization", limited);
+    get("/artwork/{id}/{file}", 429, base + "/artwork/t2/card.jpg", "Authorization", limited);
     post("/partner/sign", 429, base + "/partner/sign", "{\"id\": \"t2\"}", "Content-Type", "application/json",
         "Authorization", limited);
     post("/events", 429, base + "/events", "{\"v\": 1, \"media\": \"t2\", \"event\": \"play\", \"origin\": \"null\"}",

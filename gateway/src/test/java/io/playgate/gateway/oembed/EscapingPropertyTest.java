@@ -136,13 +136,18 @@ class EscapingPropertyTest {
         "https://play.example/embed/x1", "https://play.example/oembed?url=a&format=json",
         "https://play.example/oembed?url=a&format=xml", null, player.sources(),
         OpenGraph.properties(item, player, VIEWS), item.artist().name(), OpenGraph.summary(item, player),
-        ScriptJson.of(StructuredData.of(item, player, VIEWS).encode()));
+        ScriptJson.of(StructuredData.of(item, player, VIEWS).encode()), VIEWS.card(item));
     String sharePage = new String(TEMPLATES.sharePage(share), StandardCharsets.UTF_8);
     Document sp = Jsoup.parse(sharePage);
     found.add(new Found("share og:title attribute", sp.select("meta[property=og:title]").attr("content")));
     found.add(new Found("share author attribute", sp.select("meta[name=author]").attr("content")));
     found.add(new Found("share twitter:description attribute",
         sp.select("meta[name='twitter:description']").attr("content")));
+    // the social card's alternative text is "title by artist": the test title is both
+    String cardAlt = sp.select("meta[property=og:image:alt]").attr("content");
+    String wellFormed = MediaItemParser.wellFormed(title);
+    found.add(new Found("share og:image:alt attribute",
+        cardAlt.equals(wellFormed + " by " + wellFormed) ? wellFormed : cardAlt));
     found.add(new Found("share h1 text", sp.selectFirst("h1").wholeText()));
 
     // share page JSON-LD: a <script> data block, raw text for the HTML parser; what a JSON parser reads back

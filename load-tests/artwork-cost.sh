@@ -2,7 +2,9 @@
 # Cost of the artwork routes: an embedded-mode gateway on the demo catalogue; for each public demo item with artwork,
 # one cold request (download from the embedded hub, decode, scale or draw, encode: nothing kept yet) and then N hot
 # ones (the bytes kept beside the cache entry) of the 300 px step and of the social card. Every item's 64 px step
-# is asked first, to warm the JVM's decode and scale paths. Prints the medians of curl's time_total, in ms.
+# is asked first, to warm the JVM's decode and scale paths. Prints the medians of curl's time_total, in ms, and of
+# the worker-side time of each cold rendering (decode + scale + encode, or draw + encode; the artwork.render DEBUG
+# lines of the gateway's log), in ms.
 # Needs: the gateway jar (mvn -B -q package -DskipTests) and curl. Loopback only.
 set -euo pipefail
 USAGE="load-tests/artwork-cost.sh [hot requests per item=20 (1-1000)]"
@@ -17,7 +19,10 @@ GW_PORT=18396
 start_results artwork-cost
 cd "$LT_ROOT"
 
-java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+# the shipped logback configuration, with the artwork renderer's DEBUG lines (artwork.render … micros=…)
+sed 's|<logger name="io.netty" level="WARN"/>|<logger name="io.netty" level="WARN"/><logger name="io.playgate.gateway.artwork" level="DEBUG"/>|' \
+  conf/logback.xml > "$RESULTS/logback.xml"
+java -Dlogback.configurationFile="$RESULTS/logback.xml" -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
   -Dplaygate.management.port=0 -Dplaygate.server.publicBaseUrl=http://localhost:$GW_PORT \
   -Dplaygate.partners.anonymous.capacity=0 -jar "$GATEWAY_JAR" > "$RESULTS/gateway.log" 2>&1 &
 started $!
@@ -51,6 +56,10 @@ done
   echo "items=${#IDS[@]} hot requests per item=$HOT (curl time_total, ms, loopback)"
   for variant in 300.jpg card.jpg; do
     echo "$variant cold median=$(median < "$RESULTS/cold-$variant.txt") hot median=$(median < "$RESULTS/hot-$variant.txt")"
+  done
+  for variant in 300.jpg card.jpg; do
+    echo "$variant worker-side rendering median=$(grep -o "variant=$variant thread=[^ ]* micros=[0-9]*" \
+      "$RESULTS/gateway.log" | sed 's/.*micros=//' | awk '{ printf "%.2f\n", $1 / 1000 }' | median) ms"
   done
   echo "card bytes (sectoid-feelings)=$(curl -sS "$BASE/artwork/sectoid-feelings/card.jpg" | wc -c)"
 } | tee "$RESULTS/summary.txt"

@@ -103,7 +103,9 @@ class SharePageMetadataIT {
     Document d = page("big-buck-bunny");
     assertThat(one(d, "og:type")).isEqualTo("video.other");
     assertCommonTags(d, "Blender Foundation");
-    assertThat(one(d, "og:image:alt")).isEqualTo("Poster of Big Buck Bunny");
+    // og:image is the social card (poster, title, artist, play mark): its text says what the card says
+    assertThat(one(d, "og:image:alt")).isEqualTo("Big Buck Bunny by Blender Foundation");
+    assertThat(one(d, "og:image")).endsWith("/artwork/big-buck-bunny/card.jpg");
     assertThat(one(d, "video:duration")).isEqualTo("4");
     assertThat(one(d, "video:release_date")).isEqualTo("2026-11-22T00:00:00Z");
     // MP4 (H.264, plays in Safari) before the VP9 WebM, each with its type and size

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * library's songs, albums and playlists through oEmbed, the player and the share page, and their media through the
  * proxy, with Range as the server answers it. Quirks the real server shows here: error code 70 for an unknown id and
  * code 0 for an id it cannot parse, token authentication refused with code 10 (so {@code enc:}), UUID ids beside
- * integer cover-art ids, an album without {@code coverArt}, an artist needing escaping.
+ * integer cover-art ids, an album without {@code coverArt}, an artist needing escaping, a transcoded stream sent
+ * chunked without {@code Content-Length}.
  */
 class SubsonicIT {
 
@@ -38,7 +39,7 @@ class SubsonicIT {
   @Order(2)
   static final GatewayExtension gateway = GatewayExtension.embedded().with("hub.mode", "subsonic")
       .with("hub.subsonic.url", supysonic::url).with("hub.subsonic.user", Supysonic.USER)
-      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"mp3\"]");
+      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"opus\"]");
 
   /** Everything the gateway sent in this class: status line, headers and body of each answer. */
   private static final List<String> SENT = new ArrayList<>();
@@ -82,7 +83,7 @@ class SubsonicIT {
 
     String embed = get("/embed/" + song("Feelings")).body();
     assertThat(embed).contains(gateway.base() + "/subsonic/stream/" + song("Feelings") + "/original")
-        .contains(gateway.base() + "/subsonic/stream/" + song("Feelings") + "/mp3").contains("1:10");
+        .contains(gateway.base() + "/subsonic/stream/" + song("Feelings") + "/opus").contains("1:10");
   }
 
   @Test
@@ -154,6 +155,17 @@ class SubsonicIT {
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(whole.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
     assertThat(whole.body()).isEqualTo(file);
+  }
+
+  @Test
+  void aTranscodedStreamHasNoLengthAndIsRelayedChunked() {
+    HttpResponse<byte[]> opus = bytes(gateway.base() + "/subsonic/stream/" + song("War of Freedom") + "/opus");
+    assertThat(opus.statusCode()).isEqualTo(200);
+    assertThat(opus.headers().firstValue("Content-Type")).hasValue("audio/ogg");
+    assertThat(opus.headers().firstValue("Content-Length")).as("supysonic transcodes as it sends").isEmpty();
+    assertThat(opus.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    assertThat(new String(opus.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
+    assertThat(opus.body().length).as("70 s at 64 kbit/s").isGreaterThan(300_000);
   }
 
   @Test

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The library: album "Frets on Fire songs" by "Sectoid" (three tracks, a {@code cover.jpg}), and album
  * "Songs by Muldjord" by {@link #ODD_ARTIST} (two tracks, no cover art); each file re-tagged with ffmpeg (title,
  * artist, album, track number). Two playlists made through the API: {@value #PUBLIC_PLAYLIST} (public) and
- * {@value #PRIVATE_PLAYLIST} (not public). User {@value #USER} / {@value #PASSWORD}. The temporary folder holds
+ * {@value #PRIVATE_PLAYLIST} (not public). User {@value #USER} / {@value #PASSWORD}. {@code stream?format=opus}
+ * transcodes with ffmpeg (libopus, 64 kbit/s). The temporary folder holds
  * {@code supysonic.conf}, the SQLite database, the server's log ({@code server.log}) and the library.
  *
  * <pre>{@code
@@ -212,7 +213,10 @@ public final class Supysonic implements BeforeAllCallback, AfterAllCallback {
     Files.writeString(dir.resolve("supysonic.conf"), String.join("\n",
         "[base]", "database_uri = sqlite:///" + dir.resolve("supysonic.db"), "scanner_extensions = mp3",
         "[webapp]", "cache_dir = " + dir.resolve("cache"), "log_level = WARNING",
-        "[daemon]", "socket = " + dir.resolve("daemon.sock"), ""));
+        "[daemon]", "socket = " + dir.resolve("daemon.sock"),
+        // stream?format=opus: ffmpeg writes Ogg Opus to stdout, which supysonic sends chunked (no Content-Length)
+        "[transcoding]", "transcoder_mp3_opus = ffmpeg -v error -i %srcpath -map 0:a -c:a libopus -b:a 64k -f ogg -",
+        ""));
   }
 
   private void readIds() throws IOException, InterruptedException {

@@ -97,7 +97,8 @@ final class Wiring {
     this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api());
     this.api = Playgate.apiDescription(publicBaseUrl);
     this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
-        artworkFetchUrl(publicBaseUrl, hubBaseUrl, localHub));
+        subsonic != null ? proxiedArtworkFetchUrl(publicBaseUrl, config.server().selfOrigin(port))
+            : artworkFetchUrl(publicBaseUrl, hubBaseUrl, localHub));
   }
 
   /**
@@ -109,6 +110,13 @@ final class Wiring {
     String listed = publicBaseUrl + "/hub/";
     return localHub == null ? url -> url
         : url -> url.startsWith(listed) ? hubBaseUrl + "/" + url.substring(listed.length()) : url;
+  }
+
+  /** In subsonic mode items list the media proxy's art under the public base URL: downloaded over loopback too. */
+  private static java.util.function.UnaryOperator<String> proxiedArtworkFetchUrl(String publicBaseUrl,
+      String selfOrigin) {
+    String listed = publicBaseUrl + ProxyUrls.ART;
+    return url -> url.startsWith(listed) ? selfOrigin + ProxyUrls.ART + url.substring(listed.length()) : url;
   }
 
   /** The hub credential: the embedded hub shares a random per-process one unless {@code hub.apiKey} is set. */

@@ -71,11 +71,15 @@ class SubsonicIT {
     JsonObject o = Http.json(r);
     assertThat(o.getString("title")).isEqualTo("Feelings");
     assertThat(o.getString("author_name")).isEqualTo("Sectoid");
-    assertThat(o.getString("thumbnail_url")).startsWith(gateway.base() + "/subsonic/art/" + song("Feelings") + "/");
-    assertThat(o.getInteger("thumbnail_width")).isEqualTo(600);
-    assertThat(o.getString("html")).contains(gateway.base() + "/embed/" + song("Feelings"));
+    // the thumbnail is the gateway's scaled artwork, drawn from the art the proxy relays
+    assertThat(o.getString("thumbnail_url")).startsWith(gateway.base() + "/artwork/" + song("Feelings") + "/");
+    HttpResponse<byte[]> thumbnail = bytes(o.getString("thumbnail_url"));
+    assertThat(thumbnail.statusCode()).isEqualTo(200);
+    assertThat(thumbnail.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
 
-    HttpResponse<byte[]> art = bytes(o.getString("thumbnail_url"));
+    String artUrl = gateway.cache().peek(song("Feelings")).artwork().get(0).url();
+    assertThat(artUrl).startsWith(gateway.base() + "/subsonic/art/" + song("Feelings") + "/");
+    HttpResponse<byte[]> art = bytes(artUrl);
     assertThat(art.statusCode()).isEqualTo(200);
     assertThat(art.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(art.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
@@ -103,7 +107,7 @@ class SubsonicIT {
     String id = "a-" + supysonic.albumId("Frets on Fire songs");
     JsonObject o = Http.json(get(oembed(id, "")));
     assertThat(o.getString("title")).isEqualTo("Frets on Fire songs");
-    assertThat(o.getString("thumbnail_url")).contains("/subsonic/art/" + id + "/");
+    assertThat(gateway.cache().peek(id).artwork().get(0).url()).contains("/subsonic/art/" + id + "/");
     String player = get("/embed/" + id).body();
     int a = player.indexOf("Metal Madness");
     int b = player.indexOf("Feelings");

@@ -10,12 +10,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SubsonicIT {
 
+  private static final String SIGNING_SECRET = "subsonic-signing-secret-0123456789";
+
   @RegisterExtension
   @Order(1)
   static final Supysonic supysonic = new Supysonic();
@@ -39,7 +45,8 @@ class SubsonicIT {
   @Order(2)
   static final GatewayExtension gateway = GatewayExtension.embedded().with("hub.mode", "subsonic")
       .with("hub.subsonic.url", supysonic::url).with("hub.subsonic.user", Supysonic.USER)
-      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"opus\"]");
+      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"opus\"]")
+      .with("partners.signingSecret", SIGNING_SECRET);
 
   /** Everything the gateway sent in this class: status line, headers and body of each answer. */
   private static final List<String> SENT = new ArrayList<>();
@@ -130,6 +137,53 @@ class SubsonicIT {
     String hidden = "p-" + supysonic.playlistId(Supysonic.PRIVATE_PLAYLIST);
     assertThat(get(oembed(hidden, "")).statusCode()).isEqualTo(401);
     assertThat(get("/embed/" + hidden).statusCode()).isEqualTo(403);
+  }
+
+  /** The documented embed signature (docs/partners.md), computed here independently of EmbedSigner. */
+  private static String embedSig(String id, long exp) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(("playgate-embed-v1\n" + id + "\n" + exp + "\n")
+        .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The proxy URLs of a page, HTML entities decoded. */
+  private static List<String> proxyUrls(String html) {
+    Matcher m = Pattern.compile(Pattern.quote(gateway.base()) + "/subsonic/(stream|art)/[^\"'\\s<>\\\\]+").matcher(html);
+    List<String> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(m.group().replace("&amp;", "&"));
+    }
+    return found;
+  }
+
+  @Test
+  void aPrivatePlaylistsSignedPageGivesProxyUrlsThatPlayAndRefuseTampering() throws Exception {
+    String id = "p-" + supysonic.playlistId(Supysonic.PRIVATE_PLAYLIST);
+    long exp = Instant.now().getEpochSecond() + 600;
+    HttpResponse<String> page = get("/embed/" + id + "?exp=" + exp + "&sig=" + embedSig(id, exp));
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("Chaos God");
+    List<String> urls = proxyUrls(page.body());
+    String stream = urls.stream().filter(u -> u.contains("/subsonic/stream/" + song("Chaos God") + "/original"))
+        .findFirst().orElseThrow(() -> new AssertionError("no original stream of Chaos God in " + urls));
+
+    byte[] file = Files.readAllBytes(supysonic.file("Chaos God"));
+    HttpResponse<byte[]> part = bytes(stream, "Range", "bytes=1000-1999");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + file.length);
+    assertThat(part.body()).isEqualTo(Arrays.copyOfRange(file, 1000, 2000));
+
+    // a Subsonic song has no visibility of its own: its stream URLs are unsigned even in a private playlist's page,
+    // and the page's own embed signature is no key to them
+    assertThat(stream).doesNotContain("?");
+    assertThat(bytes(stream + "?exp=" + exp + "&sig=" + embedSig(id, exp), "Range", "bytes=1000-1999").statusCode())
+        .as("the embed signature on a proxy path").isEqualTo(403);
+    assertThat(bytes(stream + "?exp=" + (exp + 1) + "&sig=" + embedSig(id, exp)).statusCode()).as("expiry moved")
+        .isEqualTo(403);
+    assertThat(bytes(stream + "?exp=" + exp).statusCode()).as("expiry without a signature").isEqualTo(403);
+    // and the page itself needs its signature
+    assertThat(get("/embed/" + id + "?exp=" + (exp + 1) + "&sig=" + embedSig(id, exp)).statusCode()).isEqualTo(403);
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.codec.spi.BodyStream;
 import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -195,11 +196,12 @@ public final class SubsonicApi {
     return t.startsWith("application/json") || t.startsWith("text/xml") || t.startsWith("application/xml");
   }
 
-  /** A media call answered with an API error (HTTP 200, {@code status: failed}) instead of media. */
+  /**
+   * A media call answered with an API error (HTTP 200, {@code status: failed}) instead of media: its body read up to
+   * {@code hub.maxBodySize} ({@link CappedBody}), the connection reset beyond that.
+   */
   private Future<HttpClientResponse> apiError(HttpClientResponse resp, Auth a) {
-    Future<Buffer> body = resp.body();
-    resp.resume();
-    return body.compose(b -> {
+    return readCapped(resp, limits.maxBodyBytes()).compose(b -> {
       JsonObject r = SubsonicAnswer.parse(b, resp.getHeader("Content-Type"), "media");
       JsonObject error = r.getValue("error") instanceof JsonObject e ? e : new JsonObject();
       Long code = SubsonicAnswer.number(error, "code");
@@ -210,6 +212,26 @@ public final class SubsonicApi {
       }
       return Future.failedFuture(f);
     });
+  }
+
+  /**
+   * @param resp a paused response
+   * @param maxBytes the most bytes kept, positive
+   * @return its body, or failed with {@link CappedBody.TooLargeException} (the request reset) beyond {@code maxBytes};
+   *     completes on the response's context
+   */
+  static Future<Buffer> readCapped(HttpClientResponse resp, long maxBytes) {
+    BodyStream<Buffer> sink;
+    try {
+      sink = CappedBody.codec(maxBytes).stream();
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+    resp.handler(chunk -> sink.write(chunk).onFailure(e -> resp.request().reset()));
+    resp.exceptionHandler(sink::handle);
+    resp.endHandler(v -> sink.end());
+    resp.resume();
+    return sink.result();
   }
 
   private Future<HttpResponse<Buffer>> get(String method, Map<String, String> params, Auth a) {

@@ -164,8 +164,21 @@ public record PlayerView(String id, String kind, String title, @Nullable String 
    * @param css stylesheet URL path
    * @param js script URL path (the player, an ES module)
    * @param facadeJs script URL path of the click-to-load placeholder (an ES module of a few hundred bytes)
+   * @param shareJs script URL path of the share page's Embed panel (an ES module)
    */
-  public record Assets(String css, String js, String facadeJs) {
+  public record Assets(String css, String js, String facadeJs, String shareJs) {
+
+    /**
+     * Assets of pages that offer no Embed panel (players, problem pages): {@code shareJs} is the player's own
+     * script, which a page that loads both runs once (an ES module is evaluated once per URL).
+     *
+     * @param css stylesheet URL path
+     * @param js script URL path (the player)
+     * @param facadeJs script URL path of the click-to-load placeholder
+     */
+    public Assets(String css, String js, String facadeJs) {
+      this(css, js, facadeJs, js);
+    }
   }
 
   /**

@@ -34,6 +34,7 @@ public final class WidgetAssets {
       {"player.css", "text/css; charset=utf-8"},
       {"player.js", "text/javascript; charset=utf-8"},
       {"facade.js", "text/javascript; charset=utf-8"},
+      {"share.js", "text/javascript; charset=utf-8"},
   };
 
   /** The host-page SDK: served at {@code /embed.js} under a stable name (partners paste its URL), short-cached. */
@@ -79,7 +80,7 @@ public final class WidgetAssets {
   /** @return the hashed URLs for templates */
   public PlayerView.Assets urls() {
     return new PlayerView.Assets(byLogicalName.get("player.css").path(), byLogicalName.get("player.js").path(),
-        byLogicalName.get("facade.js").path());
+        byLogicalName.get("facade.js").path(), byLogicalName.get("share.js").path());
   }
 
   /**

@@ -278,6 +278,8 @@ function setup(root) {
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.target;
+    // keys pressed on the page around the player (a share page's Embed panel, its links) belong to what has focus
+    if (t instanceof Element && t !== document.body && t !== document.documentElement && !root.contains(t)) return;
     const activatable = t instanceof HTMLButtonElement || t instanceof HTMLAnchorElement;
     const onVolume = t === volume;
     switch (e.key) {

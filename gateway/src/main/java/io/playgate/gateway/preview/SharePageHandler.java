@@ -10,15 +10,18 @@ import io.playgate.gateway.hub.MediaKind;
 import io.playgate.gateway.page.MediaAnswer;
 import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.page.Surface;
+import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
 import io.playgate.widgets.ScriptJson;
 import io.playgate.widgets.SharePageView;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /media/{id}}: the share page. Head: Open Graph ({@code og:type} {@code music.song},
@@ -27,8 +30,9 @@ import java.util.List;
  * rendition in {@code og:audio}/{@code og:video}, most widely playable first ({@link PlayerViews#mostPlayableFirst});
  * the type's own properties ({@link OpenGraph}); one JSON-LD block ({@link StructuredData}); {@code og:image} and
  * {@code twitter:image} name the gateway's 1200×630 social card ({@code /artwork/{id}/card.jpg}). Body: the
- * player at full size. Player options in the query apply to the page's player. Sent with a weak {@code ETag}
- * ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}. Rights as
+ * player at full size, the link lists ({@link RelatedLinks}; a track's album is read through the media cache first)
+ * and the Embed panel ({@link EmbedPanels}). Player options in the query apply to the page's player. Sent with a weak
+ * {@code ETag} ({@code 304} on a matching {@code If-None-Match}) and the entry's {@code Cache-Control}. Rights as
  * {@link Surface#SHARE_PAGE} prescribes: private and unlisted media have no share page (401, as when the hub refuses
  * them), media outside the viewer's territories gets a page that plays nothing; {@code embeddable} does not apply to
  * this page, which is the gateway's own.
@@ -36,6 +40,7 @@ import java.util.List;
 public final class SharePageHandler implements Handler<RoutingContext> {
 
   private final MediaPipeline pages;
+  private final EmbedSnippets snippets;
   private final String siteName;
 
   /**
@@ -44,21 +49,39 @@ public final class SharePageHandler implements Handler<RoutingContext> {
    */
   SharePageHandler(MediaPipeline pages, String siteName) {
     this.pages = pages;
+    this.snippets = new EmbedSnippets(pages.views(), pages.templates());
     this.siteName = siteName;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String id = MediaPipeline.pathId(ctx);
-    pages.respond(ctx, id, Surface.SHARE_PAGE, new ShareAnswer(QueryParams.of(ctx).playerOptions()));
+    PlayerOptions options = QueryParams.of(ctx).playerOptions();
+    // a track's album comes through the cache too, before the pipeline renders; any failure leaves it out
+    pages.cache().get(id).compose(entry -> album(entry.item()), failure -> Future.succeededFuture())
+        .onComplete(album -> pages.respond(ctx, id, Surface.SHARE_PAGE,
+            new ShareAnswer(options, album.succeeded() ? album.result() : null)));
+  }
+
+  /**
+   * @return the media cache's entry of a track's album (completing on the request's event loop), or null at once
+   *     for anything else; a failed lookup (unknown, removed, private album, hub down) completes with null
+   */
+  private Future<@Nullable CachedMedia> album(MediaItem item) {
+    if (item.kind() != MediaKind.TRACK || item.album() == null || !MediaItem.ID.matcher(item.album().id()).matches()) {
+      return Future.succeededFuture();
+    }
+    return pages.cache().get(item.album().id()).otherwiseEmpty();
   }
 
   /** The share page of one request. */
   private final class ShareAnswer implements MediaAnswer {
     private final PlayerOptions options;
+    private final @Nullable CachedMedia album;
 
-    ShareAnswer(PlayerOptions options) {
+    ShareAnswer(PlayerOptions options, @Nullable CachedMedia album) {
       this.options = options;
+      this.album = album;
     }
 
     @Override
@@ -70,8 +93,10 @@ public final class SharePageHandler implements Handler<RoutingContext> {
           .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; "
               + "type=\"application/json+oembed\"")
           .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
-      return entry.variant("share|" + options.query(),
-          () -> Rendered.of(Buffer.buffer(pages.templates().sharePage(view(item, options)))));
+      // the album's links come from its own entry: a new album answer is a new variant of this page
+      String albumVersion = album == null ? "" : "|album=" + album.etag() + "@" + album.item().updatedAt();
+      return entry.variant("share|" + options.query() + albumVersion, () -> Rendered.of(Buffer.buffer(
+          pages.templates().sharePage(view(item, options, album == null ? null : album.item())))));
     }
 
     @Override
@@ -81,7 +106,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     }
   }
 
-  private SharePageView view(MediaItem item, PlayerOptions options) {
+  private SharePageView view(MediaItem item, PlayerOptions options, @Nullable MediaItem album) {
     PlayerViews views = pages.views();
     PlayerView player = views.player(item, options, item.kind() == MediaKind.VIDEO ? 1280 : 600);
     PlayerView.Source first = player.sources().isEmpty() ? null : player.sources().get(0);
@@ -96,7 +121,7 @@ public final class SharePageHandler implements Handler<RoutingContext> {
         views.oembedUrl(item.id(), "xml"), first, PlayerViews.mostPlayableFirst(streams(player)),
         OpenGraph.properties(item, player, views), item.artist() == null ? null : item.artist().name(),
         OpenGraph.summary(item, player), ScriptJson.of(StructuredData.of(item, player, views).encode()),
-        views.card(item));
+        views.card(item), RelatedLinks.of(item, player, album, views), EmbedPanels.of(item, snippets, views));
   }
 
   /** A track's or video's renditions; for an album or playlist, those of its first playable audio member. */

@@ -6,6 +6,7 @@ import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaItemParser;
 import io.playgate.gateway.preview.OpenGraph;
 import io.playgate.gateway.preview.StructuredData;
+import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
@@ -131,12 +132,19 @@ class EscapingPropertyTest {
     shapes.add("player " + shape(page));
     urls.addAll(urls(page));
 
-    // share page: meta attributes, text
+    // share page: meta attributes, text; the Embed panel's snippet is text of a <textarea>
+    String embedCode = new EmbedSnippets(VIEWS, TEMPLATES).snippet(item, PlayerOptions.DEFAULTS,
+        EmbedSnippets.Box.NONE, null).html();
     SharePageView share = new SharePageView(player, "https://play.example/media/x1", title, "Playgate", "music.song",
         "https://play.example/embed/x1", "https://play.example/oembed?url=a&format=json",
         "https://play.example/oembed?url=a&format=xml", null, player.sources(),
         OpenGraph.properties(item, player, VIEWS), item.artist().name(), OpenGraph.summary(item, player),
-        ScriptJson.of(StructuredData.of(item, player, VIEWS).encode()), VIEWS.card(item));
+        ScriptJson.of(StructuredData.of(item, player, VIEWS).encode()), VIEWS.card(item),
+        List.of(new SharePageView.LinkList("album", item.title(), "https://play.example/media/x2",
+            SharePageView.Numbering.ORDERED, List.of(new SharePageView.Link("https://play.example/media/x3",
+                item.title(), item.title(), SharePageView.Target.OTHER_PAGE)))),
+        new SharePageView.EmbedPanel(embedCode, "/oembed?url=a&format=json",
+            List.of(new SharePageView.SizeChoice("", item.title())), true));
     String sharePage = new String(TEMPLATES.sharePage(share), StandardCharsets.UTF_8);
     Document sp = Jsoup.parse(sharePage);
     found.add(new Found("share og:title attribute", sp.select("meta[property=og:title]").attr("content")));
@@ -149,6 +157,13 @@ class EscapingPropertyTest {
     found.add(new Found("share og:image:alt attribute",
         cardAlt.equals(wellFormed + " by " + wellFormed) ? wellFormed : cardAlt));
     found.add(new Found("share h1 text", sp.selectFirst("h1").wholeText()));
+    assertThat(sp.selectFirst("#pg-embed-code").wholeText()).isEqualTo(embedCode);
+    found.add(new Found("share embed code iframe title",
+        strip(onlyIframe(embedCode, shapes, urls).attr("title"), iframeTitle)));
+    found.add(new Found("share size choice", sp.selectFirst("#pg-embed-size option").wholeText()));
+    found.add(new Found("share related heading", sp.selectFirst(".pg-related h2").wholeText()));
+    found.add(new Found("share related link", sp.selectFirst(".pg-related-list a").wholeText()));
+    found.add(new Found("share related detail", sp.selectFirst(".pg-related-detail").wholeText()));
 
     // share page JSON-LD: a <script> data block, raw text for the HTML parser; what a JSON parser reads back
     assertThat(sp.select("script[type=application/ld+json]")).hasSize(1);

@@ -26,7 +26,7 @@ import org.w3c.dom.NodeList;
 /** Hostile titles rendered into JSON, XML and HTML come back exactly when parsed, and no markup escapes. */
 class OEmbedRenderingTest {
 
-  private static final PlayerViews VIEWS = new PlayerViews("https://play.example", new PlayerView.Assets("/widgets/p.css", "/widgets/p.js", "/widgets/f.js"));
+  private static final PlayerViews VIEWS = new PlayerViews("https://play.example", new PlayerView.Assets("/widgets/p.css", "/widgets/p.js", "/widgets/f.js", "/widgets/s.js"));
   private static final Templates TEMPLATES = new Templates();
 
   private static MediaItem item(String title, String artist) {
@@ -88,7 +88,8 @@ class OEmbedRenderingTest {
     assertThat(sp.select("meta[name=description]").attr("content")).isEqualTo(title);
     assertThat(sp.select("h1").first().wholeText()).isEqualTo(title);
     assertThat(sp.select("link[type=application/json+oembed]").attr("href")).isEqualTo("https://play.example/oembed?url=a&format=json");
-    assertThat(sp.select("script")).hasSize(1);
+    // the player and the Embed panel's script, both files: no inline script
+    assertThat(sp.select("script").eachAttr("src")).containsExactly("/widgets/p.js", "/widgets/s.js");
   }
 
   private static void assertIframe(String html, String expectedTitle) {

@@ -26,13 +26,26 @@ public final class HeadContentLengthHandler implements Handler<RoutingContext> {
     return new HeadContentLengthHandler();
   }
 
+  /**
+   * Marks a {@code HEAD} answer whose {@code GET} is streamed without a known length (a transcode relayed as it is
+   * made), so it names no {@code Content-Length} rather than the 0 of its empty body. Call on the request's event
+   * loop before the head is written.
+   *
+   * @param ctx the request's context
+   */
+  public static void lengthUnknown(RoutingContext ctx) {
+    ctx.put(LENGTH_UNKNOWN, Boolean.TRUE);
+  }
+
+  private static final String LENGTH_UNKNOWN = HeadContentLengthHandler.class.getName() + ".lengthUnknown";
+
   @Override
   public void handle(RoutingContext ctx) {
     if (ctx.request().method() == HttpMethod.HEAD) {
       ctx.addHeadersEndHandler(v -> {
         HttpServerResponse resp = ctx.response();
         int status = resp.getStatusCode();
-        if (!resp.isChunked() && !resp.headers().contains(HttpHeaders.CONTENT_LENGTH) && status >= 200
+        if (!resp.isChunked() && ctx.get(LENGTH_UNKNOWN) == null && !resp.headers().contains(HttpHeaders.CONTENT_LENGTH) && status >= 200
             && status != HttpResponseStatus.NO_CONTENT.code() && status != HttpResponseStatus.NOT_MODIFIED.code()) {
           // end(body) counts the body before it writes the head
           resp.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(resp.bytesWritten()));

@@ -2,6 +2,7 @@ package io.playgate.gateway.mediaproxy;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.http.HeadContentLengthHandler;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
@@ -133,7 +134,7 @@ final class MediaProxyHandler {
   private void relayStream(RoutingContext ctx, HttpClientResponse up) {
     HttpServerResponse resp = ctx.response();
     if (!RELAYED_STATUSES.contains(up.statusCode()) || !playable(up.getHeader("Content-Type"), up.statusCode())) {
-      up.request().reset();
+      discard(up);
       ctx.fail(new HubException(up.statusCode() >= 500 ? HubFailure.UNAVAILABLE : HubFailure.BAD_RESPONSE, "media",
           "stream status=" + up.statusCode() + " content-type=" + up.getHeader("Content-Type")));
       return;
@@ -147,17 +148,22 @@ final class MediaProxyHandler {
     }
     resp.putHeader("Cache-Control", "no-store");
     guard(resp);
-    if (ctx.request().method() == HttpMethod.HEAD || up.statusCode() == 304 || up.statusCode() == 412) {
-      up.request().reset();
+    boolean bodiless = up.statusCode() == 304 || up.statusCode() == 412;
+    if (up.getHeader("Content-Length") == null && !bodiless) {
+      // a transcoded stream has no length: chunked, and its HEAD names no length either (not 0)
+      if (ctx.request().method() == HttpMethod.HEAD) {
+        HeadContentLengthHandler.lengthUnknown(ctx);
+      } else {
+        resp.setChunked(true);
+      }
+    }
+    if (ctx.request().method() == HttpMethod.HEAD || bodiless) {
+      discard(up);
       resp.end();
       return;
     }
-    if (up.getHeader("Content-Length") == null) {
-      // a transcoded stream has no length: chunked
-      resp.setChunked(true);
-    }
-    resp.closeHandler(v -> up.request().reset());
-    up.pipeTo(resp).onFailure(e -> up.request().reset());
+    resp.closeHandler(v -> discard(up));
+    up.pipeTo(resp).onFailure(e -> discard(up));
   }
 
   /** Audio, video or Ogg for a stream; a 416's body is the server's short text, not relayed as media. */
@@ -174,7 +180,7 @@ final class MediaProxyHandler {
     String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
     // SVG can hold scripts: only raster images
     if (up.statusCode() != 200 || !t.startsWith("image/") || t.startsWith("image/svg")) {
-      up.request().reset();
+      discard(up);
       return Future.failedFuture(new HubException(HubFailure.BAD_RESPONSE, id, "art status=" + up.statusCode()
           + " content-type=" + type));
     }
@@ -182,7 +188,7 @@ final class MediaProxyHandler {
     io.vertx.core.Promise<Art> done = io.vertx.core.Promise.promise();
     up.handler(chunk -> {
       if (bytes.length() + (long) chunk.length() > cap) {
-        up.request().reset();
+        discard(up);
         done.tryFail(new HubException(HubFailure.BAD_RESPONSE, id, "art larger than " + cap + " bytes"));
       } else {
         bytes.appendBuffer(chunk);
@@ -192,6 +198,15 @@ final class MediaProxyHandler {
     up.endHandler(v -> done.tryComplete(new Art(type, bytes)));
     up.resume();
     return done.future();
+  }
+
+  /**
+   * Drops an upstream answer the browser will not get (a {@code HEAD}, a refused type, a gone listener): the request
+   * is reset, and the reset's own exception is expected, not an ERROR log a client could trigger.
+   */
+  private static void discard(HttpClientResponse up) {
+    up.exceptionHandler(e -> { });
+    up.request().reset();
   }
 
   private static void guard(HttpServerResponse resp) {

@@ -6,6 +6,8 @@ import io.playgate.gateway.testing.GatewayExtension;
 import io.playgate.gateway.testing.Http;
 import io.playgate.gateway.testing.Supysonic;
 import io.vertx.core.json.JsonObject;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,10 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -184,6 +188,60 @@ class SubsonicIT {
     assertThat(bytes(stream + "?exp=" + exp).statusCode()).as("expiry without a signature").isEqualTo(403);
     // and the page itself needs its signature
     assertThat(get("/embed/" + id + "?exp=" + (exp + 1) + "&sig=" + embedSig(id, exp)).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void headOnTheProxyAnswersAsGetWithoutABody() throws Exception {
+    String stream = "/subsonic/stream/" + song("Feelings") + "/original";
+    HttpResponse<byte[]> get = bytes(gateway.base() + stream, "Range", "bytes=1000-1999");
+    Http.Raw head = head(stream, "Range: bytes=1000-1999");
+    assertThat(head.status()).isEqualTo(get.statusCode()).isEqualTo(206);
+    for (String name : List.of("Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "Cache-Control")) {
+      assertThat(head.headers().get(name.toLowerCase(Locale.ROOT))).as("HEAD " + name)
+          .isEqualTo(get.headers().firstValue(name).orElse(null));
+    }
+    assertThat(head.headers().get("content-length")).isEqualTo("1000");
+    assertThat(head.body()).as("HEAD stream body").isEmpty();
+
+    // a transcoded stream is chunked until supysonic has cached the transcode: its HEAD names no length or the
+    // cached one, never 0 (which would tell a player the stream is empty)
+    Http.Raw opus = head("/subsonic/stream/" + song("Metal Madness") + "/opus", "Accept: */*");
+    assertThat(opus.status()).isEqualTo(200);
+    assertThat(opus.headers().get("content-type")).isEqualTo("audio/ogg");
+    assertThat(opus.headers().get("content-length")).isNotEqualTo("0");
+    assertThat(opus.body()).as("HEAD opus body").isEmpty();
+
+    String art = gateway.cache().peek(song("Feelings")).artwork().get(0).url().substring(gateway.base().length());
+    HttpResponse<byte[]> getArt = bytes(gateway.base() + art);
+    Http.Raw headArt = head(art, "Accept: */*");
+    assertThat(headArt.status()).isEqualTo(getArt.statusCode()).isEqualTo(200);
+    for (String name : List.of("Content-Type", "Cache-Control", "Content-Security-Policy")) {
+      assertThat(headArt.headers().get(name.toLowerCase(Locale.ROOT))).as("HEAD art " + name)
+          .isEqualTo(getArt.headers().firstValue(name).orElse(null));
+    }
+    assertThat(headArt.headers().get("content-length")).isEqualTo(Integer.toString(getArt.body().length));
+    assertThat(headArt.body()).as("HEAD art body").isEmpty();
+  }
+
+  /** A {@code HEAD} over a raw socket read to its close, so a body sent after the head would show. */
+  private static Http.Raw head(String target, String header) throws Exception {
+    URI uri = URI.create(gateway.base());
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String req = "HEAD " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n" + header
+          + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(req.getBytes(StandardCharsets.ISO_8859_1));
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      SENT.add(all);
+      int split = all.indexOf("\r\n\r\n");
+      String[] lines = all.substring(0, split).split("\r\n");
+      Map<String, String> headers = new HashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int c = lines[i].indexOf(':');
+        headers.put(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim());
+      }
+      return new Http.Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, all.substring(split + 4));
+    }
   }
 
   @Test

@@ -57,6 +57,12 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String id = MediaPipeline.pathId(ctx);
     PlayerOptions options = QueryParams.of(ctx).playerOptions();
+    MediaItem cached = pages.cache().peek(id);
+    if (cached != null && albumId(cached) == null) {
+      // the hot path of every page but a track's on an album: one lookup, in the pipeline
+      pages.respond(ctx, id, Surface.SHARE_PAGE, new ShareAnswer(options, null));
+      return;
+    }
     // a track's album comes through the cache too, before the pipeline renders; any failure leaves it out
     pages.cache().get(id).compose(entry -> album(entry.item()), failure -> Future.succeededFuture())
         .onComplete(album -> pages.respond(ctx, id, Surface.SHARE_PAGE,
@@ -68,10 +74,15 @@ public final class SharePageHandler implements Handler<RoutingContext> {
    *     for anything else; a failed lookup (unknown, removed, private album, hub down) completes with null
    */
   private Future<@Nullable CachedMedia> album(MediaItem item) {
-    if (item.kind() != MediaKind.TRACK || item.album() == null || !MediaItem.ID.matcher(item.album().id()).matches()) {
-      return Future.succeededFuture();
-    }
-    return pages.cache().get(item.album().id()).otherwiseEmpty();
+    String albumId = albumId(item);
+    return albumId == null ? Future.succeededFuture() : pages.cache().get(albumId).otherwiseEmpty();
+  }
+
+  /** @return the id of a track's album when it is a valid media id, else null */
+  private static @Nullable String albumId(MediaItem item) {
+    boolean onAlbum = item.kind() == MediaKind.TRACK && item.album() != null
+        && MediaItem.ID.matcher(item.album().id()).matches();
+    return onAlbum ? item.album().id() : null;
   }
 
   /** The share page of one request. */

@@ -60,9 +60,16 @@ public final class CatalogGenerator {
   private int emptyPlaylists;
   private int largestCollection;
 
+  private final List<Integer> artistIds;
+  private final Map<Integer, List<ChinookData.Track>> albumTracks = new HashMap<>();
+
   private CatalogGenerator(ChinookData chinook, DemoMedia demo) {
     this.chinook = chinook;
     this.demo = demo;
+    this.artistIds = chinook.artists().keySet().stream().sorted().toList();
+    for (ChinookData.Track t : chinook.tracks()) {
+      albumTracks.computeIfAbsent(t.albumId(), k -> new java.util.ArrayList<>()).add(t);
+    }
   }
 
   /**
@@ -190,11 +197,9 @@ public final class CatalogGenerator {
   private JsonObject album(Edition e, ChinookData.Album al, int members, int durationMs) {
     JsonArray items = new JsonArray();
     ChinookData.Track first = null;
-    for (ChinookData.Track t : chinook.tracks()) {
-      if (t.albumId() == al.id()) {
-        items.add(new JsonObject().put("id", e.trackId(t.id())));
-        first = first == null ? t : first;
-      }
+    for (ChinookData.Track t : albumTracks.getOrDefault(al.id(), List.of())) {
+      items.add(new JsonObject().put("id", e.trackId(t.id())));
+      first = first == null ? t : first;
     }
     DemoMedia.Source src = first != null && first.video() ? demo.video().get(first.id() % demo.video().size())
         : demo.audio().get((first == null ? al.id() : first.id()) % demo.audio().size());
@@ -225,8 +230,7 @@ public final class CatalogGenerator {
   }
 
   private String artistOf(Edition e, ChinookData.Album al) {
-    List<Integer> ids = chinook.artists().keySet().stream().sorted().toList();
-    int artistId = e.copy() == 0 ? al.artistId() : ids.get(e.index(ids.size(), al.artistId() - 1));
+    int artistId = e.copy() == 0 ? al.artistId() : artistIds.get(e.index(artistIds.size(), al.artistId() - 1));
     String name = chinook.artists().getOrDefault(artistId, "Unknown artist");
     artistsNamed.add(name);
     return name;

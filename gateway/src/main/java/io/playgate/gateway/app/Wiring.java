@@ -20,7 +20,6 @@ import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.partner.PartnerPolicy;
 import io.playgate.gateway.partner.Rights;
 import io.playgate.gateway.view.PlayerViews;
-import io.playgate.hub.local.Catalog;
 import io.playgate.hub.local.LocalHub;
 import io.playgate.widgets.Templates;
 import io.playgate.widgets.WidgetAssets;
@@ -144,9 +143,8 @@ final class Wiring {
    */
   @Nullable Visibility knownMedia(String id) {
     MediaItem cached = cache.peek(id);
-    Catalog.Entry listed = cached != null || localHub == null ? null : localHub.catalog().get(id);
     return cached != null ? cached.visibility()
-        : listed != null && !listed.isPrivate() && !listed.removed() ? Visibility.PUBLIC : null;
+        : localHub != null && localHub.catalog().isListed(id) ? Visibility.PUBLIC : null;
   }
 
   /**

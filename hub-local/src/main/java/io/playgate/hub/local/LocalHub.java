@@ -49,7 +49,8 @@ public final class LocalHub {
   }
 
   /**
-   * Reads {@code catalog.json} from the folder without blocking the caller's event loop.
+   * Opens the catalogue folder ({@link Catalog#open}: indexed when it has a {@code catalog.index}) on a worker
+   * thread, without blocking the caller's event loop.
    *
    * @param vertx for the file read
    * @param folder the catalogue folder
@@ -64,9 +65,13 @@ public final class LocalHub {
   public static Future<LocalHub> load(Vertx vertx, Path folder, String filesBaseUrl, String publicBaseUrl,
       Duration maxAge, Catalog.ItemCheck check) {
     Path file = folder.resolve("catalog.json");
-    return vertx.fileSystem().readFile(file.toString())
-        .recover(e -> Future.failedFuture(new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage())))
-        .map(buf -> new LocalHub(Catalog.parse(buf, filesBaseUrl, publicBaseUrl, check), folder, maxAge));
+    return vertx.executeBlocking(() -> {
+      try {
+        return Catalog.open(folder, filesBaseUrl, publicBaseUrl, check);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+      }
+    }, false).map(catalog -> new LocalHub(catalog, folder, maxAge));
   }
 
   /**
@@ -187,7 +192,19 @@ public final class LocalHub {
     String id = ctx.pathParam("id");
     totalRequests.increment();
     requests.computeIfAbsent(id, k -> new LongAdder()).increment();
-    hook.answer(new MediaExchange(this, ctx, id, catalog.get(id), cacheControl));
+    if (!catalog.readsFiles()) {
+      hook.answer(new MediaExchange(this, ctx, id, catalog.get(id), cacheControl));
+      return;
+    }
+    // an indexed catalogue reads the entry (and a collection's members) from catalog.json: a worker's job
+    MediaAnswerHook current = hook;
+    ctx.vertx().executeBlocking(() -> catalog.get(id), false).onComplete(read -> {
+      if (read.succeeded()) {
+        current.answer(new MediaExchange(this, ctx, id, read.result(), cacheControl));
+      } else {
+        problem(ctx.response(), 500, "Internal Server Error", "catalogue entry unreadable");
+      }
+    });
   }
 
   /**

@@ -54,4 +54,27 @@ class CatalogTest {
     String body = parse(Catalog.ItemCheck.NONE).get("t1").body().toString(StandardCharsets.UTF_8);
     assertThat(new JsonObject(body).getString("title")).isEqualTo("One \uFFFD");
   }
+
+  @Test
+  void aLongCollectionSendsItsFirstMembersAndItsSize() {
+    StringBuilder json = new StringBuilder("{\"media\": [");
+    StringBuilder refs = new StringBuilder();
+    for (int i = 0; i < 450; i++) {
+      json.append("{\"id\": \"t").append(i).append("\", \"kind\": \"track\", \"title\": \"")
+          .append(i % 2 == 0 ? "x".repeat(3000) : "short").append("\"},");
+      refs.append(i == 0 ? "" : ",").append("{\"id\": \"t").append(i).append("\"}");
+    }
+    json.append("{\"id\": \"long\", \"kind\": \"playlist\", \"title\": \"Long\", \"items\": [").append(refs)
+        .append("]}, {\"id\": \"short\", \"kind\": \"album\", \"title\": \"S\", \"items\": [{\"id\": \"t1\"}]}]}");
+    Catalog catalog = Catalog.parse(Buffer.buffer(json.toString()), "http://h/hub", "http://pub", Catalog.ItemCheck.NONE);
+
+    Catalog.Entry entry = catalog.get("long");
+    JsonObject list = new JsonObject(entry.body());
+    assertThat(list.getInteger("itemCount")).isEqualTo(450);
+    assertThat(list.getJsonArray("items").size()).as("under the byte budget, fewer than the count cap")
+        .isBetween(1, Catalog.MAX_MEMBERS - 1);
+    assertThat(entry.body().length()).isLessThanOrEqualTo(Catalog.MAX_BODY_BYTES);
+    assertThat(list.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo("t0");
+    assertThat(new JsonObject(catalog.get("short").body()).containsKey("itemCount")).isFalse();
+  }
 }

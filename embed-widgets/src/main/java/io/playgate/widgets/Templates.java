@@ -110,13 +110,36 @@ public final class Templates {
    * @param siteName the gateway's name
    * @param baseUrl the public base URL
    * @param assets hashed asset URLs
-   * @param items the catalogue to list (empty when the gateway fronts a remote hub)
+   * @param items the page's items (empty when the gateway fronts a remote hub)
+   * @param paging where the page lies in the catalogue
    * @return the {@code /} page as UTF-8 bytes
    */
-  public byte[] indexPage(String siteName, String baseUrl, PlayerView.Assets assets, java.util.List<PlayerView> items) {
+  public byte[] indexPage(String siteName, String baseUrl, PlayerView.Assets assets, java.util.List<PlayerView> items,
+      IndexPaging paging) {
     Utf8ByteOutput out = new Utf8ByteOutput();
-    engine.render("index.jte", Map.of("siteName", siteName, "baseUrl", baseUrl, "assets", assets, "items", items), out);
+    engine.render("index.jte", Map.of("siteName", siteName, "baseUrl", baseUrl, "assets", assets, "items", items,
+        "paging", paging), out);
     return out.toByteArray();
+  }
+
+  /**
+   * Where a start page lies in the catalogue it pages through.
+   *
+   * @param page this page, from 1
+   * @param pageCount pages in all, at least 1
+   * @param total items listed in all
+   */
+  public record IndexPaging(int page, int pageCount, int total) {
+
+    /** @return whether a page comes before this one */
+    public boolean hasPrevious() {
+      return page > 1;
+    }
+
+    /** @return whether a page comes after this one */
+    public boolean hasNext() {
+      return page < pageCount;
+    }
   }
 
   private byte[] render(String name, String param, Object value) {

@@ -1,11 +1,13 @@
 package io.playgate.gateway.preview;
 
 import io.playgate.gateway.cache.CachedMedia;
+import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.view.PlayerViews;
 import io.playgate.widgets.PlayerOptions;
 import io.playgate.widgets.PlayerView;
+import io.playgate.widgets.Templates;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -17,9 +19,14 @@ import java.util.function.Supplier;
  * {@code GET /}: a start page for people. With the embedded hub it lists the catalogue (with a Subsonic server, its
  * albums and public playlists) (each item read through the
  * media cache, so the page costs the hub nothing once warm) with links to share pages, players and oEmbed; items the
- * hub refuses (private, removed) are left out.
+ * hub refuses (private, removed) are left out. It pages: {@code ?page=N} (from 1, default 1) shows the N-th
+ * {@link #PAGE_SIZE} ids with links to the previous and next pages; a page that is not a number from 1 to the last
+ * page, or given twice, is a 400 problem (an HTML page for a browser).
  */
 public final class CatalogIndexHandler implements Handler<RoutingContext> {
+
+  /** Items per start page. */
+  public static final int PAGE_SIZE = 50;
 
   private final Supplier<Future<List<String>>> ids;
   private final MediaPipeline pages;
@@ -38,10 +45,26 @@ public final class CatalogIndexHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ids.get().onComplete(listed -> render(ctx, listed.succeeded() ? listed.result() : List.of()));
+    List<String> asked = ctx.queryParam("page");
+    if (asked.size() > 1 || (asked.size() == 1 && !asked.get(0).matches("[1-9][0-9]{0,8}"))) {
+      ctx.fail(ProblemException.badRequest("page must be one whole number from 1"));
+      return;
+    }
+    int page = asked.isEmpty() ? 1 : Integer.parseInt(asked.get(0));
+    ids.get().onComplete(listed -> {
+      List<String> all = listed.succeeded() ? listed.result() : List.of();
+      Templates.IndexPaging paging = new Templates.IndexPaging(page, Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE),
+          all.size());
+      if (page > paging.pageCount()) {
+        ctx.fail(ProblemException.badRequest("page must be from 1 to " + paging.pageCount()));
+        return;
+      }
+      int from = (page - 1) * PAGE_SIZE;
+      render(ctx, all.subList(from, Math.min(all.size(), from + PAGE_SIZE)), paging);
+    });
   }
 
-  private void render(RoutingContext ctx, List<String> listed) {
+  private void render(RoutingContext ctx, List<String> listed, Templates.IndexPaging paging) {
     List<Future<CachedMedia>> loads = new ArrayList<>();
     for (String id : listed) {
       loads.add(pages.cache().get(id));
@@ -56,7 +79,7 @@ public final class CatalogIndexHandler implements Handler<RoutingContext> {
       }
       SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
       ctx.response().putHeader("Cache-Control", "public, max-age=60")
-          .end(io.vertx.core.buffer.Buffer.buffer(pages.templates().indexPage(siteName, views.publicBaseUrl(), views.assets(), items)));
+          .end(io.vertx.core.buffer.Buffer.buffer(pages.templates().indexPage(siteName, views.publicBaseUrl(), views.assets(), items, paging)));
     });
   }
 }

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * not {@code ?}) with a strong {@code ETag} (first 128 bits of the body's SHA-256). Immutable and thread-safe once
  * built.
  *
- * <p>A long album or playlist is capped on the wire (ARCHITECTURE.md "Hub API v1", "Long collections"): at most
+ * <p>A long album or playlist is capped on the wire (ARCHITECTURE.md "Hub API v1", {@code itemCount}): at most
  * {@link #MAX_MEMBERS} members are sent, in order, and fewer when the body would pass {@link #MAX_BODY_BYTES};
  * a capped item says how many members it has in all as {@code "itemCount"}.
  *

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * {@code catalog.index}: where each entry of a large {@code catalog.json} lies, so that a catalogue of a million
  * items loads in milliseconds and is read one entry at a time instead of held in memory (ARCHITECTURE.md
- * "Hub API v1", "Catalogues at real scale"). Written beside {@code catalog.json} by whoever writes the catalogue
+ * "Hub API v1", Catalogues at real scale). Written beside {@code catalog.json} by whoever writes the catalogue
  * (the catalogue generator), with {@link Writer}; read through a read-only memory map, so the heap holds none of it.
  *
  * <p>Layout, big-endian: magic {@code PGCATIX1}; {@code catalog.json}'s length and modification time (ms) it was

@@ -38,9 +38,9 @@ one_run() {
   jcmd "$pid" GC.run > /dev/null
   local used
   used=$(jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*')
+  kill "$pid"; wait "$pid" 2> /dev/null || true
   echo "$(basename "$catalog") run=$2 readyMs=$(( (t1 - t0) / 1000000 )) heapUsedAfterGcKiB=$used $statuses" | tee -a "$RESULTS/runs.txt" >&2
   echo "$(( (t1 - t0) / 1000000 )) $used"
-  kill "$pid"; wait "$pid" 2> /dev/null || true
 }
 
 declare -A READY HEAPS

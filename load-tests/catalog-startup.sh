@@ -13,6 +13,7 @@ RUNS=$1 HEAP=$2; shift 2
 for c in "$@"; do [[ -f "$c/catalog.json" ]] || usage_error "$c has no catalog.json"; done
 require_tools curl jcmd
 require_jars "$GATEWAY_JAR"
+GATEWAY_JAR=${STARTUP_JAR:-$GATEWAY_JAR}  # STARTUP_JAR: a copy, so that a build may run meanwhile
 start_results catalog-startup
 PORT=18481
 

@@ -164,6 +164,8 @@ class OpenApiIT {
     get("/oembed", 404, oembed(NOBODY, ""), "Accept", BROWSER_ACCEPT);
     get("/", 200, base + "/");
     get("/", 400, base + "/" + TOO_MANY_PARAMS);
+    get("/", 200, base + "/?page=1");
+    get("/", 400, base + "/?page=0");
   }
 
   private void assetsHealthAndTheDocument() {

@@ -34,7 +34,8 @@ final class GatewayRouter {
    * {@code /openapi.json} itself.
    */
   static final List<Class<?>> API_PARTS = List.of(PreviewRoutes.class, OEmbedRoutes.class, EmbedRoutes.class,
-      ArtworkRoutes.class, PartnerRoutes.class, MetricsRoutes.class, Health.class, TakedownRoutes.class, OpenApiDocument.class);
+      ArtworkRoutes.class, MediaProxyRoutes.class, PartnerRoutes.class, MetricsRoutes.class, Health.class,
+      TakedownRoutes.class, OpenApiDocument.class);
 
   private GatewayRouter() {
   }

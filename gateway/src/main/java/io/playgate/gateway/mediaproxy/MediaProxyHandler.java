@@ -148,7 +148,11 @@ final class MediaProxyHandler {
     }
     resp.putHeader("Cache-Control", "no-store");
     guard(resp);
-    boolean bodiless = up.statusCode() == 304 || up.statusCode() == 412;
+    // a 416's body is the server's own text: not echoed, only its Content-Range
+    boolean bodiless = up.statusCode() == 304 || up.statusCode() == 412 || up.statusCode() == 416;
+    if (up.statusCode() == 416) {
+      resp.headers().remove("Content-Type").remove("Content-Length");
+    }
     if (up.getHeader("Content-Length") == null && !bodiless) {
       // a transcoded stream has no length: chunked, and its HEAD names no length either (not 0)
       if (ctx.request().method() == HttpMethod.HEAD) {

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.playgate.gateway.testing.Supysonic;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +58,18 @@ class OpenApiIT {
       .with("partners.list", "[" + partner("acme", ACME_KEY, 1000) + ", " + partner("limited", LIMITED_KEY, 1) + "]")
       .with("partners.signingSecret", SIGNING_SECRET).with("hub.webhookSecret", WEBHOOK_SECRET)
       .with("hub.webhookMaxBodySize", "1KiB").with("hub.timeout", "1s").with("hub.breakerMaxFailures", "1000");
+
+  /** A real Subsonic server for the media proxy's routes. */
+  @RegisterExtension
+  @Order(1)
+  static final Supysonic SUPYSONIC = new Supysonic();
+
+  /** {@code hub.mode: subsonic}: the media proxy's routes exist only there. */
+  @RegisterExtension
+  @Order(2)
+  static final GatewayExtension SUBSONIC = GatewayExtension.embedded().with("hub.mode", "subsonic")
+      .with("hub.subsonic.url", SUPYSONIC::url).with("hub.subsonic.user", Supysonic.USER)
+      .with("hub.subsonic.password", Supysonic.PASSWORD).with("hub.subsonic.formats", "[\"opus\"]");
 
   /** A gateway without a signing or webhook secret: {@code /partner/sign} is 501 and {@code /hooks/hub} 404 there. */
   @RegisterExtension
@@ -92,6 +106,7 @@ class OpenApiIT {
     rateLimits();
     hubFailures();
     webhook();
+    mediaProxy();
     assertThat(mismatches).as("answers that do not match the document, or the corpus's expectation").isEmpty();
     Set<String> missing = new TreeSet<>(contract.documented());
     missing.removeAll(contract.covered());
@@ -295,6 +310,28 @@ class OpenApiIT {
 
   private static HttpResponse<String> post(String template, int status, String url, String body, String... headers) {
     return exchange(template, status, "POST", url, body, headers);
+  }
+
+  /** The Subsonic media proxy: media, ranges, art, refusals, then the server stopped (502). */
+  private void mediaProxy() throws Exception {
+    String sub = SUBSONIC.playgate().publicBaseUrl();
+    String song = "s-" + SUPYSONIC.songId("Feelings");
+    String stream = "/subsonic/stream/{id}/{format}";
+    String art = "/subsonic/art/{id}/{artId}";
+    get("/oembed", 200, sub + "/oembed?url=" + enc(sub + "/media/" + song));
+    String artUrl = SUBSONIC.cache().peek(song).artwork().get(0).url();
+    get(stream, 200, sub + "/subsonic/stream/" + song + "/original");
+    get(stream, 200, sub + "/subsonic/stream/" + song + "/opus");
+    get(stream, 206, sub + "/subsonic/stream/" + song + "/original", "Range", "bytes=1000-1999");
+    get(stream, 416, sub + "/subsonic/stream/" + song + "/original", "Range", "bytes=99999999-");
+    get(stream, 403, sub + "/subsonic/stream/" + song + "/original?exp=1&sig=00ff");
+    get(stream, 404, sub + "/subsonic/stream/" + song + "/flac");
+    get(art, 200, artUrl);
+    get(art, 403, artUrl + "?exp=1");
+    get(art, 404, sub + "/subsonic/art/" + song + "/999");
+    SUPYSONIC.stop();
+    get(stream, 502, sub + "/subsonic/stream/" + song + "/original");
+    get(art, 502, artUrl);
   }
 
   /** Sends one request of the corpus and checks its answer: the expected status, and the document. */

@@ -1,17 +1,21 @@
 package io.playgate.gateway.app;
 
+import io.playgate.gateway.cluster.RedisLink;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.subsonic.SubsonicApi;
 import io.playgate.hub.local.LocalHub;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * RFC 5861 §4). Taking all nodes out of rotation during a hub outage would turn a degraded service into no service.
  * An embedded hub is up once loaded; a remote hub is probed with one MediaItem request (through the circuit breaker,
  * so an open breaker answers at once); a Subsonic server with {@code ping}, its data adding the API version
- * discovery's state ({@code "subsonic": "up"} or the failure of the last attempt).
+ * discovery's state ({@code "subsonic": "up"} or the failure of the last attempt). With {@code cache.redis.url} set,
+ * the data also says whether the node uses Redis now ({@code "redis": "up"} or {@code "down"}); a node without Redis
+ * still serves from its own cache and the hub, so that never makes it unready either.
  */
 final class Health {
 
@@ -36,16 +42,19 @@ final class Health {
   private final @Nullable LocalHub localHub;
   private final HubClient client;
   private final @Nullable SubsonicApi subsonic;
+  private final @Nullable RedisLink redis;
 
   /**
    * @param localHub the embedded hub, or {@code null} in remote mode
    * @param client the hub client (behind its circuit breaker)
    * @param subsonic the Subsonic server in subsonic mode (probed with {@code ping}), else {@code null}
+   * @param redis the cluster's Redis, or {@code null} when the node runs alone
    */
-  Health(@Nullable LocalHub localHub, HubClient client, @Nullable SubsonicApi subsonic) {
+  Health(@Nullable LocalHub localHub, HubClient client, @Nullable SubsonicApi subsonic, @Nullable RedisLink redis) {
     this.localHub = localHub;
     this.client = client;
     this.subsonic = subsonic;
+    this.redis = redis;
   }
 
   /** @param routes the router under construction */
@@ -71,6 +80,24 @@ final class Health {
   }
 
   private void check(Promise<Status> promise) {
+    Promise<Status> hub = Promise.promise();
+    Future<Status> checked = hub.future().otherwise(e -> Status.OK());
+    checkHub(hub);
+    RedisLink link = redis;
+    if (link == null) {
+      checked.onComplete(ar -> promise.complete(ar.result()));
+      return;
+    }
+    // the probe goes through the link's breaker, so it also notices an outage while no request needs Redis
+    Future<?> ping = link.send(Request.cmd(Command.PING)).otherwiseEmpty();
+    Future.all(checked, ping).onComplete(ar -> {
+      Status status = checked.result();
+      JsonObject data = status.getData() != null ? status.getData() : new JsonObject();
+      promise.complete(status.setData(data.put("redis", link.state())));
+    });
+  }
+
+  private void checkHub(Promise<Status> promise) {
     if (localHub != null) {
       promise.complete(Status.OK(new JsonObject().put("hub", "up")));
       return;

@@ -190,7 +190,7 @@ public final class Playgate {
   }
 
   /**
-   * Stops the servers and the hub client.
+   * Stops the servers, the hub client and the Redis link.
    *
    * @return a future completed when everything is closed
    */
@@ -199,6 +199,7 @@ public final class Playgate {
     for (String id : deployments) {
       f = f.compose(x -> vertx.undeploy(id));
     }
-    return f.compose(x -> wiring.hubClient.close());
+    f = f.compose(x -> wiring.hubClient.close());
+    return wiring.redis == null ? f : f.compose(x -> wiring.redis.close());
   }
 }

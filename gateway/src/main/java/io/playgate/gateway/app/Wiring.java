@@ -3,6 +3,7 @@ package io.playgate.gateway.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.artwork.ArtworkService;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cluster.RedisLink;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.OpenApiDocument;
 import io.playgate.gateway.hub.CircuitBreakerHubClient;
@@ -61,6 +62,8 @@ final class Wiring {
   final OpenApiDocument api;
   /** Scaled artwork and social cards: their downloads and worker pool. */
   final ArtworkService artwork;
+  /** The Redis the cluster's nodes share ({@code cache.redis.url}), or {@code null} when the node runs alone. */
+  final @Nullable RedisLink redis;
 
   /**
    * @param vertx the Vert.x instance
@@ -78,6 +81,7 @@ final class Wiring {
         : config.hub().mode() == HubOptions.Mode.SUBSONIC ? config.hub().subsonic().url()
         : config.hub().client().baseUrl().get();
     this.localHub = localHub;
+    this.redis = config.cluster().enabled() ? RedisLink.create(vertx, config.cluster(), metrics.registry()) : null;
     this.subsonic = config.hub().mode() == HubOptions.Mode.SUBSONIC ? Subsonic.create(vertx, config, publicBaseUrl)
         : null;
     this.hubClient = subsonic != null
@@ -93,7 +97,7 @@ final class Wiring {
     // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
     this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
-    this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api());
+    this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api(), redis);
     this.api = Playgate.apiDescription(publicBaseUrl);
     this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
         subsonic != null ? proxiedArtworkFetchUrl(publicBaseUrl, config.server().selfOrigin(port))

@@ -2,6 +2,7 @@ package io.playgate.gateway.config;
 
 import io.playgate.gateway.artwork.ArtworkOptions;
 import io.playgate.gateway.cache.MediaCacheOptions;
+import io.playgate.gateway.cluster.ClusterOptions;
 import io.playgate.gateway.embed.EmbedOptions;
 import io.playgate.gateway.http.LimitsOptions;
 import io.playgate.gateway.http.ServerOptions;
@@ -32,10 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param metrics {@code metrics.*}: bounds of the player-event metrics
  * @param management {@code management.*}: where the management listener ({@code GET /metrics}) listens
  * @param artwork {@code artwork.*}: caps and worker pool of the scaled artwork and social cards
+ * @param cluster {@code cache.redis.*}: the Redis several nodes share, or none
  */
 public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptions hub, WebhookOptions webhook,
     MediaCacheOptions cache, OEmbedOptions oembed, EmbedOptions embed, PartnersOptions partners, RightsOptions rights,
-    MetricsOptions metrics, ManagementOptions management, ArtworkOptions artwork) {
+    MetricsOptions metrics, ManagementOptions management, ArtworkOptions artwork, ClusterOptions cluster) {
 
   /**
    * Hands each capability its section of the merged tree.
@@ -58,7 +60,8 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         RightsOptions.fromJson(section(tree, RightsOptions.KEY)),
         MetricsOptions.fromJson(section(tree, MetricsOptions.KEY)),
         ManagementOptions.fromJson(section(tree, ManagementOptions.KEY), server),
-        ArtworkOptions.fromJson(section(tree, ArtworkOptions.KEY)));
+        ArtworkOptions.fromJson(section(tree, ArtworkOptions.KEY)),
+        ClusterOptions.fromJson(section(tree, ClusterOptions.KEY)));
   }
 
   /** @return the tree {@link #fromJson} reads back to an equal configuration (secrets included: never log it) */
@@ -67,7 +70,7 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         .put(ServerOptions.KEY, server.toJson())
         .put(LimitsOptions.KEY, limits.toJson())
         .put(HubOptions.KEY, hub.toJson().mergeIn(webhook.toJson()))
-        .put(MediaCacheOptions.KEY, cache.toJson())
+        .put(MediaCacheOptions.KEY, cache.toJson().put(ClusterOptions.SUBSECTION, cluster.toJson()))
         .put(OEmbedOptions.KEY, oembed.toJson())
         .put(EmbedOptions.KEY, embed.toJson())
         .put(PartnersOptions.KEY, partners.toJson())

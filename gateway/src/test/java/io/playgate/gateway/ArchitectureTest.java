@@ -79,6 +79,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void noCapabilityKnowsWhetherThereIsARedis() {
+    noClasses().that().resideOutsideOfPackages(ROOT + ".app..", ROOT + ".config..", ROOT + ".cluster..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".cluster..")
+        .because("the cluster's shared pieces plug into the ports of cache and partner; the app wires them")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheClusterTalksToRedis() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".cluster..")
+        .should().dependOnClassesThat().resideInAPackage("io.vertx.redis..")
+        .because("every Redis call needs RedisLink's deadline and breaker")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheAppWiresEverything() {
     noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + ".app..")

@@ -14,8 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +87,7 @@ final class Health {
       return;
     }
     // the probe goes through the link's breaker, so it also notices an outage while no request needs Redis
-    Future<?> ping = link.send(Request.cmd(Command.PING)).otherwiseEmpty();
+    Future<?> ping = link.ping().otherwiseEmpty();
     Future.all(checked, ping).onComplete(ar -> {
       Status status = checked.result();
       JsonObject data = status.getData() != null ? status.getData() : new JsonObject();

@@ -148,6 +148,11 @@ public final class RedisLink {
     return Future.failedFuture(e);
   }
 
+  /** @return a {@code PING} through the deadline and the breaker: fails as {@link #send(Request)} does */
+  public Future<Void> ping() {
+    return send(Request.cmd(Command.PING)).mapEmpty();
+  }
+
   /**
    * A connection of its own (not from the pool) for subscriptions and blocking stream reads, re-opened after it drops.
    *

@@ -85,7 +85,7 @@ public final class Templates {
    * The page a person sees instead of an RFC 9457 problem body: the player's look, no media, no script.
    *
    * @param assets hashed asset URLs (the player's CSS)
-   * @param heading what went wrong, for a listener, e.g. "This track isn't available"
+   * @param heading what went wrong, for a listener, e.g. "This isn't available"
    * @param message why, in words
    * @param status the HTTP status, 400..599
    * @param reason the status's reason phrase, e.g. "Not Found"

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * iframe, a private item's share page): in real headless Chromium (Debian {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver}) against a real gateway on the test catalogue, the problem arrives as a small page in
  * the player's look, styled by the player's CSS under the pages' strict CSP (no violation in the console), saying
- * "This track isn't available" and why, with no media; an API client asking the same URL gets the same status as
+ * "This isn't available" and why, with no media; an API client asking the same URL gets the same status as
  * {@code application/problem+json}, and {@code /oembed} answers JSON even to a browser. Screenshots land in
  * {@code gateway/target/screenshots/problem-*.png}.
  */
@@ -85,7 +85,7 @@ class ProblemPageBrowserIT {
 
     driver.get(base + path);
     assertPage(reason);
-    assertThat(driver.getTitle()).isEqualTo("This track isn't available · Playgate");
+    assertThat(driver.getTitle()).isEqualTo("This isn't available · Playgate");
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(driver.findElement(By.cssSelector(".pg-problem-code")).getText()).startsWith("Error " + status);
     chromium.screenshot(driver, "problem-" + shot);
@@ -127,7 +127,7 @@ class ProblemPageBrowserIT {
   /** The page says what and why, is styled by the player's CSS, and has no media and no script. */
   private void assertPage(String reason) {
     WebElement main = driver.findElement(By.cssSelector("main.pg-problem"));
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This track isn't available");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This isn't available");
     assertThat(driver.findElement(By.cssSelector(".pg-message")).getText()).contains(reason);
     // player.css loaded under the CSP: the frame is a centred flex column, and the theme's font applies
     assertThat(main.getCssValue("display")).isEqualTo("flex");

@@ -45,6 +45,9 @@ public final class InvalidRequestHandler implements Handler<HttpServerRequest> {
       status = cause instanceof StrictRequestDecoder.UnsupportedVersionException
           ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
       detail = cause.getMessage();
+    } else if (cause instanceof StrictRequestDecoder.MalformedTargetException) {
+      status = HttpResponseStatus.BAD_REQUEST;
+      detail = cause.getMessage();
     } else if (cause instanceof StrictRequestDecoder.AmbiguousFramingException) {
       status = HttpResponseStatus.BAD_REQUEST;
       detail = RequestFraming.CONTENT_LENGTH_AND_TRANSFER_ENCODING;

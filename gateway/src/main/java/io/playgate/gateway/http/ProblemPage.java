@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTML form of a problem, for a person: a player-sized page in the player's look (its CSS from the widget assets,
- * no script, no media) saying "This track isn't available" and why, with the same status. {@link ProblemHandler}
+ * no script, no media) saying "This isn't available" and why, with the same status. {@link ProblemHandler}
  * sends it instead of {@code application/problem+json} when a browser navigates to a page route and prefers
  * {@code text/html} (RFC 9110 §12.5.1 proactive negotiation on {@code Accept}); {@code /oembed}, the embedded hub and
  * every request that is not {@code GET}/{@code HEAD} are APIs and always get the JSON. The page is rendered by the
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProblemPage {
 
-  /** What a person reads as the page's heading, whatever the status. */
-  static final String HEADING = "This track isn't available";
+  /** What a person reads as the page's heading, whatever the status and whether it was a track, a video or a list. */
+  static final String HEADING = "This isn't available";
 
   private final Templates templates;
   private final PlayerView.Assets assets;
@@ -117,8 +117,13 @@ final class ProblemPage {
    * @return the page as UTF-8 bytes
    */
   Buffer render(Problem problem, @Nullable Throwable failure) {
-    return Buffer.buffer(templates.problemPage(assets, HEADING, message(problem.status(), failure), problem.status(),
-        problem.title(), problem.requestId()));
+    String why = message(problem.status(), failure);
+    if (problem.status() == 400 && problem.detail() != null) {
+      // our own words about the request (which parameter, what was expected), for whoever debugs the link
+      why = why + " (" + problem.detail() + ")";
+    }
+    return Buffer.buffer(templates.problemPage(assets, HEADING, why, problem.status(), problem.title(),
+        problem.requestId()));
   }
 
   /** @return why, in words a listener understands, by status */
@@ -130,7 +135,7 @@ final class ProblemPage {
       case 400 -> "This link is not valid. Check it, or ask whoever shared it for a new one.";
       case 401, 403 -> "It is private, or its owner does not allow it to be played here.";
       case 404, 410 -> "It may have been removed, or the link may be wrong.";
-      case 429 -> "There have been too many requests from here. Try again in a minute.";
+      case 429 -> "There have been too many requests from here. Try again in a moment.";
       case 504 -> "The catalogue took too long to answer. Try again in a moment.";
       default -> status >= 500 ? "Something went wrong on our side. Try again in a moment."
           : "This request could not be answered.";

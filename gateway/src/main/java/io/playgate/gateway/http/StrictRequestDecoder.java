@@ -43,6 +43,9 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   @Override
   protected HttpMessage createMessage(String[] initialLine) {
+    if (!isVisibleAscii(initialLine[1])) {
+      throw new MalformedTargetException();
+    }
     String version = initialLine[2];
     if (version.equals("HTTP/1.1") || version.equals("HTTP/1.0")) {
       return super.createMessage(initialLine);
@@ -54,6 +57,17 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     // sets the head's decoder result after reading the header fields
     unsupportedVersion = version;
     return super.createMessage(new String[] {initialLine[0], initialLine[1], "HTTP/1.1"});
+  }
+
+  /** RFC 9112 §3.2 and RFC 3986 §2: a request target is visible ASCII; anything else is percent-encoded. */
+  private static boolean isVisibleAscii(String target) {
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -100,6 +114,17 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     MalformedVersionException() {
       super("the request line's HTTP-version is malformed (RFC 9112 §2.3: HTTP/x.y, case-sensitive)", null, false,
           false);
+    }
+  }
+
+  /**
+   * Marks a request target holding a control character (NUL, ESC, backspace …) or a byte outside ASCII, which
+   * RFC 9112 §3.2 and RFC 3986 §2 allow only percent-encoded: 400, and the raw bytes never reach a handler or a log.
+   */
+  static final class MalformedTargetException extends RuntimeException {
+    MalformedTargetException() {
+      super("the request target holds a control character or a byte outside ASCII; percent-encode it "
+          + "(RFC 9112 §3.2, RFC 3986 §2)", null, false, false);
     }
   }
 

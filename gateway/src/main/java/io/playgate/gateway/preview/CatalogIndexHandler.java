@@ -56,7 +56,8 @@ public final class CatalogIndexHandler implements Handler<RoutingContext> {
       Templates.IndexPaging paging = new Templates.IndexPaging(page, Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE),
           all.size());
       if (page > paging.pageCount()) {
-        ctx.fail(ProblemException.badRequest("page must be from 1 to " + paging.pageCount()));
+        ctx.fail(new ProblemException(404, "there is no page " + page + ": the catalogue has " + paging.pageCount()
+            + (paging.pageCount() == 1 ? " page" : " pages")));
         return;
       }
       int from = (page - 1) * PAGE_SIZE;

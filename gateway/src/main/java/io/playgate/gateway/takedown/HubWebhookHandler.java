@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * "media.removed", "ids": ["…", …]}} signed with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}
  * under {@code hub.webhookSecret}.
  * <ul>
+ *   <li>a request with more than one signature header is refused (400) before any is checked;</li>
  *   <li>the signature is checked first, over the exact bytes received, in constant time
  *       ({@link MessageDigest#isEqual}); missing or wrong → 401;</li>
  *   <li>then the body ({@link JsonBody}): not a JSON object, a member given twice or unknown, an unknown event, or
@@ -90,6 +91,10 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     Buffer raw = ctx.body().buffer();
     byte[] body = raw == null ? new byte[0] : raw.getBytes();
+    if (ctx.request().headers().getAll(SIGNATURE_HEADER).size() > 1) {
+      // which one would count is a guess a proxy in front might make differently (RFC 9110 §5.3): refuse both
+      throw ProblemException.badRequest(SIGNATURE_HEADER + " is given more than once");
+    }
     if (!signatureValid(ctx.request().getHeader(SIGNATURE_HEADER), body)) {
       LOG.warn("hook.reject reason=\"bad or missing {}\" bytes={}", SIGNATURE_HEADER, body.length);
       ctx.response().putHeader("WWW-Authenticate", CHALLENGE);

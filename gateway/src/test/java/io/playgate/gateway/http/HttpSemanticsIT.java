@@ -166,6 +166,18 @@ class HttpSemanticsIT {
     assertThat(answer).contains("HTTP-version");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/embed/x\u001b[31mRED\u001b[0m", "/embed/t\u0000x", "/nope\b\b\bOK", "/embed/s\u00ff",
+      "/oembed?url=\u007f"})
+  void aControlCharacterOrANonAsciiByteInTheTargetIs400(String target) throws Exception {
+    String answer = RawHttp.exchange(gateway.port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").text();
+    // refused while the request line is read, before there is a request: its status line may say HTTP/1.0
+    assertThat(answer).matches("(?s)HTTP/1\\.[01] 400 .*");
+    JsonObject problem = new JsonObject(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    assertThat(problem.getString("detail")).contains("control character");
+    assertThat(problem.containsKey("instance")).isFalse();
+  }
+
   @Test
   void mediaTypesAreComparedCaseInsensitivelyOnEveryRouteThatReadsABody() {
     for (String type : new String[] {"APPLICATION/JSON", "Application/Json; Charset=UTF-8", "application/JSON ; x=y"}) {

@@ -181,6 +181,7 @@ class OpenApiIT {
     get("/", 400, base + "/" + TOO_MANY_PARAMS);
     get("/", 200, base + "/?page=1");
     get("/", 400, base + "/?page=0");
+    get("/", 404, base + "/?page=999");
   }
 
   private void assetsHealthAndTheDocument() {

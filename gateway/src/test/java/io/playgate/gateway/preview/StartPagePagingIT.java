@@ -77,7 +77,7 @@ class StartPagePagingIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"?page=0", "?page=79", "?page=x", "?page=-1", "?page=1.5", "?page=", "?page=1&page=2",
+  @ValueSource(strings = {"?page=0", "?page=x", "?page=-1", "?page=1.5", "?page=", "?page=1&page=2",
       "?page=99999999999"})
   void aBadPageIsA400(String query) {
     HttpResponse<String> problem = Http.get(gateway.base() + "/" + query);
@@ -85,6 +85,16 @@ class StartPagePagingIT {
     assertThat(problem.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("application/problem+json"));
     HttpResponse<String> html = Http.get(gateway.base() + "/" + query, "Accept", "text/html");
     assertThat(html.statusCode()).isEqualTo(400);
+    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
+  }
+
+  @Test
+  void aPagePastTheLastIsA404() {
+    HttpResponse<String> problem = Http.get(gateway.base() + "/?page=79");
+    assertThat(problem.statusCode()).isEqualTo(404);
+    assertThat(Http.json(problem).getString("detail")).isEqualTo("there is no page 79: the catalogue has 78 pages");
+    HttpResponse<String> html = Http.get(gateway.base() + "/?page=79", "Accept", "text/html");
+    assertThat(html.statusCode()).isEqualTo(404);
     assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
   }
 

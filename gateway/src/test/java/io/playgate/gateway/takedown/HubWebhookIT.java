@@ -111,6 +111,16 @@ class HubWebhookIT {
     // the signature covers the raw bytes: a re-serialised body with the same meaning does not pass
     byte[] spaced = "{\"event\": \"media.removed\", \"ids\": [\"t1\"]}".getBytes(StandardCharsets.UTF_8);
     assertProblem(post(base + "/hooks/hub", spaced, good), 401);
+    // two signature headers, whichever order the good one comes in: 400, nothing changes
+    String bad = HubWebhookHandler.sign("wrong", body);
+    for (String[] pair : new String[][] {{good, bad}, {bad, good}}) {
+      HttpRequest twice = HttpRequest.newBuilder(URI.create(base + "/hooks/hub"))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
+          .header("X-Hub-Signature-256", pair[0]).header("X-Hub-Signature-256", pair[1]).build();
+      HttpResponse<String> r = CLIENT.send(twice, HttpResponse.BodyHandlers.ofString());
+      assertProblem(r, 400);
+      assertThat(Http.json(r).getString("detail")).contains("more than once");
+    }
     assertThat(Http.get(base + "/embed/t1").statusCode()).isEqualTo(200);
     // upper-case hex is the same signature
     assertThat(post(base + "/hooks/hub", body, "sha256=" + good.substring(7).toUpperCase()).statusCode()).isEqualTo(204);

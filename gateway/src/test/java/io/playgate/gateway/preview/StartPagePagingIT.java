@@ -86,6 +86,8 @@ class StartPagePagingIT {
     HttpResponse<String> html = Http.get(gateway.base() + "/" + query, "Accept", "text/html");
     assertThat(html.statusCode()).isEqualTo(400);
     assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("text/html"));
+    // the person debugging the link reads which parameter was wrong
+    assertThat(org.jsoup.Jsoup.parse(html.body()).text()).contains(Http.json(problem).getString("detail"));
   }
 
   @Test

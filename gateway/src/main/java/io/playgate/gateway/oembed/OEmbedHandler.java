@@ -4,7 +4,6 @@ import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.Rendered;
 import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.ProblemException;
-import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.page.MediaAnswer;
 import io.playgate.gateway.page.MediaPipeline;
 import io.playgate.gateway.page.Surface;
@@ -46,17 +45,17 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   /** Request headers a cross-origin caller may send (CORS-safelisted ones need no mention). */
   public static final String ALLOWED_HEADERS = "Authorization, If-None-Match";
 
-  private final UrlSchemes schemes;
+  private final OEmbedQueries queries;
   private final MediaPipeline pages;
   private final String providerName;
 
   /**
-   * @param schemes accepted URL schemes
+   * @param queries what each query string asks for, remembered (built over the accepted URL schemes)
    * @param pages the media pipeline (cache, rights, views, templates)
    * @param providerName oEmbed {@code provider_name}
    */
-  OEmbedHandler(UrlSchemes schemes, MediaPipeline pages, String providerName) {
-    this.schemes = schemes;
+  OEmbedHandler(OEmbedQueries queries, MediaPipeline pages, String providerName) {
+    this.queries = queries;
     this.pages = pages;
     this.providerName = providerName;
   }
@@ -80,18 +79,11 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    QueryParams query = QueryParams.of(ctx);
-    OEmbedRequest req = OEmbedRequest.parse(query);
-    String callback = req.format().equals("json") ? query.get("callback") : null;
-    if (callback != null && !JSONP_CALLBACK.matcher(callback).matches()) {
-      throw ProblemException.badRequest("callback: expected a JavaScript name matching "
-          + "[A-Za-z_$][A-Za-z0-9_$.]{0,63}");
-    }
-    String id = schemes.match(req.url())
-        .orElseThrow(() -> ProblemException.notFound("url: not a media URL this provider serves"));
+    // the query alone decides the request, its callback and the id (or the problem): remembered per query string
+    OEmbedQueries.Parsed parsed = queries.parse(ctx.request().query());
     Partner partner = Partners.caller(ctx);
     String partnerName = partner == null ? null : partner.name();
-    pages.respond(ctx, id, Surface.OEMBED, new OEmbedAnswer(req, callback, partnerName));
+    pages.respond(ctx, parsed.id(), Surface.OEMBED, new OEmbedAnswer(parsed.request(), parsed.callback(), partnerName));
   }
 
   /** The oEmbed answer of one request: JSON, XML or JSONP, for an anonymous caller or one partner. */

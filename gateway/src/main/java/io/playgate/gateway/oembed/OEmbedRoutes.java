@@ -21,7 +21,7 @@ public final class OEmbedRoutes {
   public static void mount(Routes routes, OEmbedOptions options, MediaPipeline pages, PartnerPolicy partners) {
     UrlSchemes schemes = options.schemes(pages.views().publicBaseUrl());
     routes.readable("/oembed").handler(partners.rateLimit())
-        .handler(new OEmbedHandler(schemes, pages, options.providerName()));
+        .handler(new OEmbedHandler(OEmbedQueries.create(schemes), pages, options.providerName()));
     // the CORS preflight costs nothing and carries no key: not rate limited
     routes.on("/oembed", HttpMethod.OPTIONS).handler(OEmbedHandler.preflight());
   }

@@ -2,7 +2,8 @@
 # A hot request (cached oEmbed, player page or share page) from two gateway jars, "before" and "after" a change,
 # both running, measured by the same wrk in alternating runs; prints each run with the load average, the medians and
 # the ratio after/before. With PROFILE=1 each gateway records a JFR profile (settings=profile) over the measured
-# runs, and the top event-loop frames of both are printed (load-tests/jfr-top.sh).
+# runs, and the top event-loop frames of both are printed (load-tests/jfr-top.sh). BEFORE_OPTS and AFTER_OPTS add JVM
+# options to one side (e.g. the same jar twice with AFTER_OPTS=-Dplaygate.server.instances=1 compares two settings).
 # Needs: two gateway jars (mvn -B -q package -DskipTests in each tree), wrk and curl (and jfr, jcmd for PROFILE=1).
 set -euo pipefail
 USAGE="load-tests/bench-hot-ab.sh BEFORE_JAR [route=oembed|oembed-xml|embed|media] [runs=5 (1-20)] [seconds=10 (1-600)] [connections=64 (1-4096)]"
@@ -22,9 +23,10 @@ WARMUP=$(( SECS < 5 ? SECS : 5 ))
 start_results bench-hot-ab-$ROUTE
 
 # both run the default config on the embedded demo catalogue, access log and anonymous rate limit off
-run_gateway() {  # run_gateway JAR PORT LOG
-  java -Dplaygate.server.port="$2" -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-    -Dplaygate.management.port=0 -Dplaygate.partners.anonymous.capacity=0 ${GATEWAY_JAVA_OPTS:-} -jar "$1" > "$3" 2>&1 &
+run_gateway() {  # run_gateway JAR PORT LOG [JVM options...]
+  local jar=$1 port=$2 log=$3; shift 3
+  java -Dplaygate.server.port="$port" -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+    -Dplaygate.management.port=0 -Dplaygate.partners.anonymous.capacity=0 "$@" -jar "$jar" > "$log" 2>&1 &
   GW_PID=$!
   started $GW_PID
 }
@@ -37,8 +39,10 @@ url() {  # url PORT
     media) echo "http://127.0.0.1:$1/media/sectoid-feelings" ;;
   esac
 }
-run_gateway "$BEFORE_JAR" $BEFORE_PORT "$RESULTS/before.log"; BEFORE_PID=$GW_PID
-run_gateway "$GATEWAY_JAR" $AFTER_PORT "$RESULTS/after.log"; AFTER_PID=$GW_PID
+# shellcheck disable=SC2086 # BEFORE_OPTS and AFTER_OPTS are lists of JVM options
+run_gateway "$BEFORE_JAR" $BEFORE_PORT "$RESULTS/before.log" ${BEFORE_OPTS:-}; BEFORE_PID=$GW_PID
+# shellcheck disable=SC2086
+run_gateway "$GATEWAY_JAR" $AFTER_PORT "$RESULTS/after.log" ${AFTER_OPTS:-}; AFTER_PID=$GW_PID
 wait_http "http://127.0.0.1:$BEFORE_PORT/health/ready" before
 wait_http "http://127.0.0.1:$AFTER_PORT/health/ready" after
 B=$(url $BEFORE_PORT); A=$(url $AFTER_PORT)
@@ -48,6 +52,7 @@ curl -fsD "$RESULTS/after.head" "$A" > "$RESULTS/after.body"
 echo "$ROUTE: before $(wc -c < "$RESULTS/before.body") + $(wc -c < "$RESULTS/before.head") head bytes," \
   "after $(wc -c < "$RESULTS/after.body") + $(wc -c < "$RESULTS/after.head") head bytes;" \
   "wrk -t2 -c$CONNS -d${SECS}s, $RUNS alternating runs each; load average $(cut -d' ' -f1-3 /proc/loadavg)" \
+  "${BEFORE_OPTS:+; before with $BEFORE_OPTS}${AFTER_OPTS:+; after with $AFTER_OPTS}" \
   | tee "$RESULTS/runs.txt"
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$B" > /dev/null                            # JIT warm-up
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$A" > /dev/null

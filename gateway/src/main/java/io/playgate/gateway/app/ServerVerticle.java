@@ -57,6 +57,10 @@ final class ServerVerticle extends VerticleBase {
         .setCompressionSupported(false)
         // HTTP/1.1 only for now: a failed h2c upgrade left the connection open until the idle timeout
         .setHttp2ClearTextEnabled(false)
+        // no WebSocket is served: without the compression extensions Netty's pipeline has no WebSocket extension
+        // handler for every request and response to pass through
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
         .setTcpNoDelay(true)
         // 414, 431 from the decoder via InvalidRequestHandler; 413 from the body limits
         .setMaxInitialLineLength(limits.maxRequestLineBytes())

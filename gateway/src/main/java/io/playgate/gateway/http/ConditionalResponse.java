@@ -1,7 +1,9 @@
 package io.playgate.gateway.http;
 
 import io.playgate.hub.local.EntityTags;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
@@ -15,7 +17,41 @@ import java.util.HexFormat;
  */
 public final class ConditionalResponse {
 
+  /** {@code ETag}, validated once. */
+  public static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+  /** {@code Cache-Control}, validated once. */
+  public static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+
+  private static final CharSequence IF_NONE_MATCH = HttpHeaders.createOptimized("If-None-Match");
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+
   private ConditionalResponse() {
+  }
+
+  /**
+   * Ends with a prepared answer ({@link PreparedResponses}): its whole head and its body as they are, or a {@code 304}
+   * with the same headers but {@code Content-Type} and {@code Content-Length} when {@code If-None-Match} lists its
+   * tag. Headers set on the response before (e.g. {@code Vary}) are kept. Call on the request's event loop.
+   *
+   * @param ctx the request
+   * @param answer the prepared 200
+   */
+  public static void end(RoutingContext ctx, PreparedResponses.Prepared answer) {
+    HttpServerResponse resp = ctx.response();
+    MultiMap headers = resp.headers();
+    if (EntityTags.ifNoneMatch(ctx.request().getHeader(IF_NONE_MATCH), answer.etag())) {
+      headers.addAll(answer.head()).remove(CONTENT_TYPE).remove(CONTENT_LENGTH);
+      resp.setStatusCode(304).end();
+      return;
+    }
+    if (headers.isEmpty()) {
+      // a read-only head is shared, not copied (until something adds to it)
+      headers.setAll(answer.head());
+    } else {
+      headers.addAll(answer.head());
+    }
+    resp.end(answer.body());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.playgate.gateway.oembed;
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.Rendered;
 import io.playgate.gateway.http.ConditionalResponse;
+import io.playgate.gateway.http.PreparedResponses;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.page.MediaAnswer;
 import io.playgate.gateway.page.MediaPipeline;
@@ -14,6 +15,7 @@ import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.widgets.PlayerSize;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -45,7 +47,17 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   /** Request headers a cross-origin caller may send (CORS-safelisted ones need no mention). */
   public static final String ALLOWED_HEADERS = "Authorization, If-None-Match";
 
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence XML = HttpHeaders.createOptimized("text/xml; charset=utf-8");
+  private static final CharSequence JAVASCRIPT = HttpHeaders.createOptimized("application/javascript; charset=utf-8");
+  private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("X-Content-Type-Options");
+  private static final CharSequence NOSNIFF_VALUE = HttpHeaders.createOptimized("nosniff");
+  private static final CharSequence ALLOW_ORIGIN = HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
+
   private final OEmbedQueries queries;
+  private final PreparedResponses prepared = PreparedResponses.create();
   private final MediaPipeline pages;
   private final String providerName;
 
@@ -121,18 +133,17 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
     public void end(RoutingContext ctx, CachedMedia entry, Rendered rendered) {
       // read once, so cache_age and max-age agree even across a second boundary
       long remaining = entry.remainingSeconds();
-      String cacheControl = entry.cacheControl(remaining);
-      String age = Long.toString(remaining);
-      ctx.response()
-          .putHeader("Content-Type", callback != null ? "application/javascript; charset=utf-8"
-              : req.format().equals("xml") ? "text/xml; charset=utf-8" : "application/json")
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Access-Control-Allow-Origin", "*");
       if (callback != null) {
-        ctx.response().putHeader("Cache-Control", cacheControl).end(jsonp(callback, rendered.body(age)));
+        ctx.response().putHeader(CONTENT_TYPE, JAVASCRIPT).putHeader(NOSNIFF, NOSNIFF_VALUE)
+            .putHeader(ALLOW_ORIGIN, ANY_ORIGIN).putHeader(ConditionalResponse.CACHE_CONTROL,
+                entry.cacheControl(remaining))
+            .end(jsonp(callback, rendered.body(Long.toString(remaining))));
         return;
       }
-      ConditionalResponse.end(ctx, rendered.etag(), cacheControl, () -> rendered.body(age));
+      // the same variant in the same second is the same answer, head and body: built once, then sent as it is
+      ConditionalResponse.end(ctx, prepared.get(rendered, remaining, () -> PreparedResponses.prepare(rendered,
+          remaining, rendered.etag(), entry.cacheControl(remaining), rendered.body(Long.toString(remaining)),
+          CONTENT_TYPE, req.format().equals("xml") ? XML : JSON, NOSNIFF, NOSNIFF_VALUE, ALLOW_ORIGIN, ANY_ORIGIN)));
     }
   }
 

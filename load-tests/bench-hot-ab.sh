@@ -17,7 +17,8 @@ require_int seconds "$SECS" 1 600
 require_int connections "$CONNS" 1 4096
 require_tools wrk curl
 [[ "${PROFILE:-0}" == 1 ]] && require_tools jfr jcmd
-require_jars "$BEFORE_JAR" "$GATEWAY_JAR"
+AFTER_JAR=${AFTER_JAR:-$GATEWAY_JAR}   # AFTER_JAR=... measures another build than this tree's
+require_jars "$BEFORE_JAR" "$AFTER_JAR"
 BEFORE_PORT=18370; AFTER_PORT=18371
 WARMUP=$(( SECS < 5 ? SECS : 5 ))
 start_results bench-hot-ab-$ROUTE
@@ -42,7 +43,7 @@ url() {  # url PORT
 # shellcheck disable=SC2086 # BEFORE_OPTS and AFTER_OPTS are lists of JVM options
 run_gateway "$BEFORE_JAR" $BEFORE_PORT "$RESULTS/before.log" ${BEFORE_OPTS:-}; BEFORE_PID=$GW_PID
 # shellcheck disable=SC2086
-run_gateway "$GATEWAY_JAR" $AFTER_PORT "$RESULTS/after.log" ${AFTER_OPTS:-}; AFTER_PID=$GW_PID
+run_gateway "$AFTER_JAR" $AFTER_PORT "$RESULTS/after.log" ${AFTER_OPTS:-}; AFTER_PID=$GW_PID
 wait_http "http://127.0.0.1:$BEFORE_PORT/health/ready" before
 wait_http "http://127.0.0.1:$AFTER_PORT/health/ready" after
 B=$(url $BEFORE_PORT); A=$(url $AFTER_PORT)

@@ -30,9 +30,11 @@ public final class ConditionalResponse {
   }
 
   /**
-   * Ends with a prepared answer ({@link PreparedResponses}): its whole head and its body as they are, or a {@code 304}
+   * Ends with a prepared answer ({@link PreparedResponses}): its head and its body as they are, or a {@code 304}
    * with the same headers but {@code Content-Type} and {@code Content-Length} when {@code If-None-Match} lists its
-   * tag. Headers set on the response before (e.g. {@code Vary}) are kept. Call on the request's event loop.
+   * tag. Headers set on the response before (e.g. {@code Vary}) are kept: when they are the ones the answer was built
+   * after, its whole head is shared as it is; otherwise its own headers are added to them. Call on the request's
+   * event loop.
    *
    * @param ctx the request
    * @param answer the prepared 200
@@ -41,15 +43,15 @@ public final class ConditionalResponse {
     HttpServerResponse resp = ctx.response();
     MultiMap headers = resp.headers();
     if (EntityTags.ifNoneMatch(ctx.request().getHeader(IF_NONE_MATCH), answer.etag())) {
-      headers.addAll(answer.head()).remove(CONTENT_TYPE).remove(CONTENT_LENGTH);
+      headers.addAll(answer.own()).remove(CONTENT_TYPE).remove(CONTENT_LENGTH);
       resp.setStatusCode(304).end();
       return;
     }
-    if (headers.isEmpty()) {
-      // a read-only head is shared, not copied (until something adds to it)
+    if (answer.follows(headers)) {
+      // the usual case (the same Vary as when it was built): the read-only head is shared, not copied
       headers.setAll(answer.head());
     } else {
-      headers.addAll(answer.head());
+      headers.addAll(answer.own());
     }
     resp.end(answer.body());
   }

@@ -35,15 +35,37 @@ public final class PreparedResponses {
   }
 
   /**
-   * A complete 200: its {@code ETag}, its whole head (read-only, {@code Content-Length} included) and its body.
+   * A complete 200: its {@code ETag}, its head (read-only, {@code Content-Length} included) and its body.
    *
    * @param representation what the answer was built from, compared by identity
    * @param second the {@code max-age} (seconds) it was built for
    * @param etag the representation's entity tag, as in the head
-   * @param head every header of the 200, read-only
+   * @param preceding the headers the response already had when the answer was built (e.g. {@code Vary}), read-only
+   * @param own the answer's own headers, read-only
+   * @param head {@code preceding} then {@code own}: the whole head of a response that had exactly {@code preceding}
+   *     before, read-only
    * @param body the body, shared by every request it answers
    */
-  public record Prepared(Object representation, long second, String etag, MultiMap head, Buffer body) {
+  public record Prepared(Object representation, long second, String etag, MultiMap preceding, MultiMap own,
+      MultiMap head, Buffer body) {
+
+    /**
+     * @param headers a response's headers so far
+     * @return whether they are exactly {@link #preceding()}, in order, so that {@link #head()} can stand for them
+     */
+    boolean follows(MultiMap headers) {
+      java.util.Iterator<java.util.Map.Entry<String, String>> have = headers.iterator();
+      for (java.util.Map.Entry<String, String> e : preceding) {
+        if (!have.hasNext()) {
+          return false;
+        }
+        java.util.Map.Entry<String, String> h = have.next();
+        if (!h.getKey().equalsIgnoreCase(e.getKey()) || !h.getValue().equals(e.getValue())) {
+          return false;
+        }
+      }
+      return !have.hasNext();
+    }
   }
 
   /**
@@ -64,30 +86,33 @@ public final class PreparedResponses {
   }
 
   /**
-   * Builds an answer: the headers in the order given, then {@code ETag}, {@code Cache-Control} and
-   * {@code Content-Length}.
+   * Builds an answer: the headers the response has so far, then the ones given in their order, then {@code ETag},
+   * {@code Cache-Control} and {@code Content-Length}.
    *
    * @param representation the representation, compared by identity
    * @param second the {@code max-age} in seconds the answer is for
    * @param etag the entity tag, quoted, optionally {@code W/}-prefixed
    * @param cacheControl the {@code Cache-Control} value
    * @param body the body
+   * @param preceding the response's headers so far (copied)
    * @param headers further header names and values, alternating (e.g. {@code Content-Type}, its value)
    * @return the answer
    * @throws IllegalArgumentException for an odd number of header strings or an invalid header
    */
   public static Prepared prepare(Object representation, long second, String etag, String cacheControl, Buffer body,
-      CharSequence... headers) {
+      MultiMap preceding, CharSequence... headers) {
     if (headers.length % 2 != 0) {
       throw new IllegalArgumentException("header names and values must alternate");
     }
-    MultiMap head = HttpHeaders.headers();
+    MultiMap own = HttpHeaders.headers();
     for (int i = 0; i < headers.length; i += 2) {
-      head.add(headers[i], headers[i + 1]);
+      own.add(headers[i], headers[i + 1]);
     }
-    head.add(ConditionalResponse.ETAG, etag).add(ConditionalResponse.CACHE_CONTROL, cacheControl)
+    own.add(ConditionalResponse.ETAG, etag).add(ConditionalResponse.CACHE_CONTROL, cacheControl)
         .add(CONTENT_LENGTH, Integer.toString(body.length()));
-    return new Prepared(representation, second, etag, head.copy(false), body);
+    MultiMap before = HttpHeaders.headers().addAll(preceding);
+    MultiMap head = HttpHeaders.headers().addAll(before).addAll(own);
+    return new Prepared(representation, second, etag, before.copy(false), own.copy(false), head.copy(false), body);
   }
 
   /** @return the answer kept for this representation and second, or {@code null} (for tests) */

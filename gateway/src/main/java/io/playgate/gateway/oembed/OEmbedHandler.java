@@ -143,7 +143,7 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
       // the same variant in the same second is the same answer, head and body: built once, then sent as it is
       ConditionalResponse.end(ctx, prepared.get(rendered, remaining, () -> PreparedResponses.prepare(rendered,
           remaining, rendered.etag(), entry.cacheControl(remaining), rendered.body(Long.toString(remaining)),
-          CONTENT_TYPE, req.format().equals("xml") ? XML : JSON, NOSNIFF, NOSNIFF_VALUE, ALLOW_ORIGIN, ANY_ORIGIN)));
+          ctx.response().headers(), CONTENT_TYPE, req.format().equals("xml") ? XML : JSON, NOSNIFF, NOSNIFF_VALUE, ALLOW_ORIGIN, ANY_ORIGIN)));
     }
   }
 

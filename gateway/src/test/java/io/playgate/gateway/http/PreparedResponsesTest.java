@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,8 @@ class PreparedResponsesTest {
   private static PreparedResponses.Prepared build(Object representation, long second, AtomicInteger builds) {
     builds.incrementAndGet();
     return PreparedResponses.prepare(representation, second, "W/\"t\"", "public, max-age=" + second,
-        Buffer.buffer("{\"cache_age\":" + second + "}"), "Content-Type", "application/json");
+        Buffer.buffer("{\"cache_age\":" + second + "}"), HttpHeaders.headers().add("Vary", "Authorization"),
+        "Content-Type", "application/json");
   }
 
   @Test
@@ -35,13 +37,26 @@ class PreparedResponsesTest {
   }
 
   @Test
-  void theHeadHoldsTheGivenHeadersThenTheValidatorsAndTheLength() {
+  void theHeadHoldsThePrecedingHeadersThenTheGivenOnesThenTheValidatorsAndTheLength() {
     PreparedResponses.Prepared p = build(new Object(), 42, new AtomicInteger());
     List<String> names = new ArrayList<>();
     p.head().forEach((name, value) -> names.add(name + ": " + value));
-    assertThat(names).containsExactly("Content-Type: application/json", "ETag: W/\"t\"",
+    assertThat(names).containsExactly("Vary: Authorization", "Content-Type: application/json", "ETag: W/\"t\"",
         "Cache-Control: public, max-age=42", "content-length: " + p.body().length());
+    List<String> own = new ArrayList<>();
+    p.own().forEach((name, value) -> own.add(name));
+    assertThat(own).containsExactly("Content-Type", "ETag", "Cache-Control", "content-length");
     assertThatThrownBy(() -> p.head().add("X-Other", "1")).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void theWholeHeadStandsOnlyForExactlyThePrecedingHeaders() {
+    PreparedResponses.Prepared p = build(new Object(), 42, new AtomicInteger());
+    assertThat(p.follows(HttpHeaders.headers().add("vary", "Authorization"))).isTrue();
+    assertThat(p.follows(HttpHeaders.headers())).isFalse();
+    assertThat(p.follows(HttpHeaders.headers().add("Vary", "Accept"))).isFalse();
+    assertThat(p.follows(HttpHeaders.headers().add("Vary", "Authorization").add("X-Request-Id", "a"))).isFalse();
+    assertThat(p.follows(HttpHeaders.headers().add("X-Request-Id", "a"))).isFalse();
   }
 
   @Test
@@ -63,8 +78,8 @@ class PreparedResponsesTest {
       }
     }
     assertThatThrownBy(() -> PreparedResponses.prepare(new Object(), 1, "\"e\"", "no-store", Buffer.buffer(),
-        "Content-Type")).isInstanceOf(IllegalArgumentException.class);
+        HttpHeaders.headers(), "Content-Type")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PreparedResponses.prepare(new Object(), 1, "\"e\"", "no-store", Buffer.buffer(),
-        "Bad Name", "x")).isInstanceOf(IllegalArgumentException.class);
+        HttpHeaders.headers(), "Bad Name", "x")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,12 +26,23 @@ class NativeTransportTest {
     }
   }
 
+  private static String location(Class<?> type) {
+    try {
+      return java.nio.file.Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void withoutItTheGatewayFallsBackToNioAndSaysWhy() throws IOException, InterruptedException {
     // a JVM where Netty refuses its native transport, as on a platform without the library
     String javaBin = ProcessHandle.current().info().command().orElse("java");
+    // the probe's and the gateway's own folders first: a runner may load tests through a class path of its own
+    String classPath = String.join(java.io.File.pathSeparator, location(TransportProbe.class),
+        location(GatewayMetrics.class), System.getProperty("java.class.path"));
     Process p = new ProcessBuilder(List.of(javaBin, "-Dio.netty.transport.noNative=true",
-        "-cp", System.getProperty("java.class.path"), TransportProbe.class.getName()))
+        "-cp", classPath, TransportProbe.class.getName()))
         .redirectErrorStream(true).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the probe ends").isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

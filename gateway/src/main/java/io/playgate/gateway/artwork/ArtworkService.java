@@ -134,7 +134,7 @@ public final class ArtworkService {
               Integer.parseInt(name), format);
       LOG.debug("artwork.render id={} variant={}.{} thread={} micros={} bytes={}", item.id(), name, format.extension,
           Thread.currentThread().getName(), (System.nanoTime() - start) / 1000, out.length);
-      return new Rendered(Buffer.buffer(out), Buffer.buffer(0), ConditionalResponse.strongEtag(out));
+      return Rendered.opaque(out, ConditionalResponse.strongEtag(out));
     }, false);
   }
 

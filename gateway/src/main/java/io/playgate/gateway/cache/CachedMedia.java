@@ -2,10 +2,9 @@ package io.playgate.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.hub.MediaItem;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Interner;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +31,54 @@ public final class CachedMedia implements Slot {
   private final long failedAtNanos;
   private final boolean failed;
 
-  /** Rendered variants and their bytes, shared by an entry and its revalidated successors. */
+  /**
+   * Rendered variants and their bytes, shared by an entry and its revalidated successors. Kept as one array of
+   * alternating keys and variants (a handful per entry; a map's nodes and table would cost more than most compressed
+   * variants), replaced whole when one is added and read without a lock. Keys are interned: every entry of the cache
+   * holds the same few variant keys.
+   */
   static final class Variants {
-    final Map<String, Rendered> byKey = new ConcurrentHashMap<>();
-    final AtomicLong bytes = new AtomicLong();
+    private static final Object[] NONE = {};
+    private static final Interner<String> KEYS = Interner.newWeakInterner();
+
+    private volatile Object[] keysAndVariants = NONE;
+    private volatile long bytes;
     /** Called after a variant was added, so the cache re-weighs the entry that holds it. */
     volatile Runnable onGrow = () -> { };
+
+    @Nullable Rendered get(String key) {
+      Object[] kv = keysAndVariants;
+      for (int i = 0; i < kv.length; i += 2) {
+        if (key.equals(kv[i])) {
+          return (Rendered) kv[i + 1];
+        }
+      }
+      return null;
+    }
+
+    int size() {
+      return keysAndVariants.length / 2;
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    /** @return the kept variant of {@code key}, rendered (under this object's lock) and kept when there is none */
+    synchronized Rendered computeIfAbsent(String key, Supplier<Rendered> render) {
+      Rendered kept = get(key);
+      if (kept != null) {
+        return kept;
+      }
+      Rendered fresh = render.get();
+      Object[] kv = Arrays.copyOf(keysAndVariants, keysAndVariants.length + 2);
+      kv[kv.length - 2] = KEYS.intern(key);
+      kv[kv.length - 1] = fresh;
+      // two array slots per variant; the interned key is shared by every entry
+      bytes += fresh.bytes() + 8;
+      keysAndVariants = kv;
+      return fresh;
+    }
   }
 
   CachedMedia(MediaItem item, @Nullable String etag, long validatedAtNanos, long ttlNanos, MediaCacheOptions options,
@@ -104,7 +145,7 @@ public final class CachedMedia implements Slot {
 
   @Override
   public long weightBytes() {
-    return item.estimatedBytes() + variants.bytes.get();
+    return item.estimatedBytes() + variants.bytes();
   }
 
   /**
@@ -157,31 +198,33 @@ public final class CachedMedia implements Slot {
 
   /**
    * A rendered response for this entry, rendered once per variant key and kept until the entry (and its
-   * revalidated successors) die; its bytes count towards the cache's byte-weighted bound.
+   * revalidated successors) die, compressed once when {@code cache.compression} is {@code gzip}
+   * ({@link Rendered#gzipped}); its kept bytes count towards the cache's byte-weighted bound. Beyond
+   * {@link #MAX_VARIANTS} a variant is rendered per call and not compressed.
    *
    * @param key the variant key (format × size × options), canonical so equal requests share it
    * @param render renders the response; called at most once per key while fewer than {@link #MAX_VARIANTS} are kept
    * @return the rendered response; callers must not modify its buffers
    */
   public Rendered variant(String key, Supplier<Rendered> render) {
-    Rendered hit = variants.byKey.get(key);
+    Rendered hit = variants.get(key);
     if (hit != null) {
       return hit;
     }
-    if (variants.byKey.size() >= MAX_VARIANTS) {
+    if (variants.size() >= MAX_VARIANTS) {
       return render.get();
     }
-    boolean[] added = new boolean[1];
-    Rendered r = variants.byKey.computeIfAbsent(key, k -> {
-      Rendered fresh = render.get();
-      variants.bytes.addAndGet(fresh.bytes() + 2L * k.length());
-      added[0] = true;
-      return fresh;
-    });
-    if (added[0]) {
+    int before = variants.size();
+    Rendered r = variants.computeIfAbsent(key, () -> keptForm(render.get()));
+    if (variants.size() > before) {
       variants.onGrow.run();
     }
     return r;
+  }
+
+  /** @return the form {@code cache.compression} keeps a fresh variant in (compressed once, here) */
+  private Rendered keptForm(Rendered fresh) {
+    return options.compression() == MediaCacheOptions.Compression.GZIP ? fresh.gzipped() : fresh;
   }
 
   /**
@@ -192,11 +235,11 @@ public final class CachedMedia implements Slot {
    * @return the kept variant, or {@code null}
    */
   public @Nullable Rendered keptVariant(String key) {
-    return variants.byKey.get(key);
+    return variants.get(key);
   }
 
   /** @return how many variants are kept */
   public int variantCount() {
-    return variants.byKey.size();
+    return variants.size();
   }
 }

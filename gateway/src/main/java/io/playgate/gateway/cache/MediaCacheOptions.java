@@ -24,9 +24,23 @@ import org.jspecify.annotations.Nullable;
  * @param negativeTtl how long a hub {@code 404}/{@code 410}/{@code 403} (and a takedown) is remembered
  * @param failureTtl how long a failed cold fetch (5xx, timeout, bad answer) is remembered, so a failing hub is not
  *     asked again for that id at once; a few seconds at most
+ * @param compression how rendered pages and oEmbed answers are kept: as rendered, or compressed once with gzip and
+ *     sent so to clients that accept it (RFC 9110 §12.5.3)
  */
 public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl,
-    Duration staleWhileRevalidate, Duration staleIfError, Duration negativeTtl, Duration failureTtl) {
+    Duration staleWhileRevalidate, Duration staleIfError, Duration negativeTtl, Duration failureTtl,
+    Compression compression) {
+
+  /** How rendered variants are kept ({@code cache.compression}). */
+  public enum Compression {
+    /** As rendered; every answer is sent without a content coding. */
+    NONE,
+    /**
+     * Compressed once with gzip (level 9) when rendered; sent as they are to clients whose {@code Accept-Encoding}
+     * takes gzip, inflated for the others.
+     */
+    GZIP
+  }
 
   /** The configuration section these options are read from. */
   public static final String KEY = "cache";
@@ -44,6 +58,8 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
   public static final Duration DEFAULT_STALE_IF_ERROR = Duration.ofMinutes(10);
   /** Default {@link #negativeTtl()}: 30 s. */
   public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(30);
+  /** Default {@link #compression()}: none. */
+  public static final Compression DEFAULT_COMPRESSION = Compression.NONE;
   /** Default {@link #failureTtl()}: 2 s. */
   public static final Duration DEFAULT_FAILURE_TTL = Duration.ofSeconds(2);
 
@@ -59,6 +75,7 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
         throw new IllegalArgumentException("negative duration " + d);
       }
     }
+    Objects.requireNonNull(compression, "compression");
     if (maxBytes <= 0 || maxTtl.compareTo(minTtl) < 0) {
       throw new IllegalArgumentException("invalid cache options");
     }
@@ -72,7 +89,8 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
   /**
    * Reads and checks the {@value #KEY} section: {@code maxSize} (a size, at least 1 MiB), {@code minTtl},
    * {@code maxTtl}, {@code defaultTtl} (0..365 days, {@code minTtl <= maxTtl}), {@code staleWhileRevalidate}
-   * (0..1 day), {@code staleIfError} (0..7 days), {@code negativeTtl} (0..1 day), {@code failureTtl} (0..10 s).
+   * (0..1 day), {@code staleIfError} (0..7 days), {@code negativeTtl} (0..1 day), {@code failureTtl} (0..10 s),
+   * {@code compression} ({@code none} or {@code gzip}).
    *
    * @param json the section
    * @return the options
@@ -91,7 +109,7 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
         c.durationIn("staleWhileRevalidate", Duration.ZERO, Duration.ofDays(1)),
         c.durationIn("staleIfError", Duration.ZERO, Duration.ofDays(7)),
         c.durationIn("negativeTtl", Duration.ZERO, Duration.ofDays(1)),
-        c.durationIn("failureTtl", Duration.ZERO, Duration.ofSeconds(10)));
+        c.durationIn("failureTtl", Duration.ZERO, Duration.ofSeconds(10)), c.oneOf("compression", Compression.class));
   }
 
   /** @return the {@value #KEY} section that {@link #fromJson} reads back to equal options */
@@ -99,7 +117,8 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
     return new JsonObject().put("maxSize", Units.sizeText(maxBytes)).put("minTtl", Durations.format(minTtl))
         .put("maxTtl", Durations.format(maxTtl)).put("defaultTtl", Durations.format(defaultTtl))
         .put("staleWhileRevalidate", Durations.format(staleWhileRevalidate)).put("staleIfError", Durations.format(staleIfError))
-        .put("negativeTtl", Durations.format(negativeTtl)).put("failureTtl", Durations.format(failureTtl));
+        .put("negativeTtl", Durations.format(negativeTtl)).put("failureTtl", Durations.format(failureTtl))
+        .put("compression", compression.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -112,7 +131,34 @@ public record MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl,
    */
   public MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl) {
     this(maxBytes, minTtl, maxTtl, defaultTtl, DEFAULT_STALE_WHILE_REVALIDATE, DEFAULT_STALE_IF_ERROR,
-        DEFAULT_NEGATIVE_TTL, DEFAULT_FAILURE_TTL);
+        DEFAULT_NEGATIVE_TTL, DEFAULT_FAILURE_TTL, DEFAULT_COMPRESSION);
+  }
+
+  /**
+   * Options kept as rendered ({@link Compression#NONE}).
+   *
+   * @param maxBytes see {@link #maxBytes()}
+   * @param minTtl see {@link #minTtl()}
+   * @param maxTtl see {@link #maxTtl()}
+   * @param defaultTtl see {@link #defaultTtl()}
+   * @param staleWhileRevalidate see {@link #staleWhileRevalidate()}
+   * @param staleIfError see {@link #staleIfError()}
+   * @param negativeTtl see {@link #negativeTtl()}
+   * @param failureTtl see {@link #failureTtl()}
+   */
+  public MediaCacheOptions(long maxBytes, Duration minTtl, Duration maxTtl, Duration defaultTtl,
+      Duration staleWhileRevalidate, Duration staleIfError, Duration negativeTtl, Duration failureTtl) {
+    this(maxBytes, minTtl, maxTtl, defaultTtl, staleWhileRevalidate, staleIfError, negativeTtl, failureTtl,
+        DEFAULT_COMPRESSION);
+  }
+
+  /**
+   * @param newCompression how variants are kept
+   * @return these options with {@code newCompression}
+   */
+  public MediaCacheOptions withCompression(Compression newCompression) {
+    return new MediaCacheOptions(maxBytes, minTtl, maxTtl, defaultTtl, staleWhileRevalidate, staleIfError, negativeTtl,
+        failureTtl, newCompression);
   }
 
   /**

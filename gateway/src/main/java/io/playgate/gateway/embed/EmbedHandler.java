@@ -93,12 +93,13 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     @Override
     public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
       SecurityHeaders.htmlPage(ctx.response(), csp);
+      Rendered.Coding coding = pages.coding(ctx, page);
       if (access == Rights.Access.SIGNED_URL) {
-        ctx.response().putHeader("Cache-Control", "private, no-store").end(page.body());
+        ctx.response().putHeader("Cache-Control", "private, no-store").end(page.body("", coding));
         return;
       }
-      ConditionalResponse.end(ctx, page.etag(),
-          entry.cacheControl(Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())), page::body);
+      ConditionalResponse.end(ctx, page.etag(coding),
+          entry.cacheControl(Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())), () -> page.body("", coding));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.playgate.gateway.hub;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -20,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * {@link WellFormedText}.
  */
 public final class MediaItemParser {
+
+  /**
+   * The parts many items share (an artist, an album, a licence, artwork, a MIME type, a territory list), kept once
+   * while any cached item refers to them: a big cache holds thousands of tracks of one artist or album.
+   */
+  private static final Interner<Object> SHARED = Interner.newWeakInterner();
 
   private MediaItemParser() {
   }
@@ -105,14 +112,14 @@ public final class MediaItemParser {
 
   private static MediaItem.@Nullable Artist artist(JsonObject json, String context, String path) {
     JsonObject a = optionalObject(json, "artist", context, path);
-    return a == null ? null : new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
-        optionalString(a, "url", context, path + "artist."));
+    return a == null ? null : shared(new MediaItem.Artist(requiredString(a, "name", context, path + "artist."),
+        optionalString(a, "url", context, path + "artist.")));
   }
 
   private static MediaItem.@Nullable AlbumRef album(JsonObject json, String context, String path) {
     JsonObject al = optionalObject(json, "album", context, path);
-    return al == null ? null : new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
-        optionalString(al, "title", context, path + "album."));
+    return al == null ? null : shared(new MediaItem.AlbumRef(requiredString(al, "id", context, path + "album."),
+        optionalString(al, "title", context, path + "album.")));
   }
 
   private static List<MediaItem.Artwork> artwork(JsonObject json, String context, String path) {
@@ -121,10 +128,10 @@ public final class MediaItemParser {
     for (int i = 0; art != null && i < art.size(); i++) {
       JsonObject o = element(art, i, context, path + "artwork");
       String p = path + "artwork[" + i + "].";
-      artwork.add(new MediaItem.Artwork(requiredString(o, "url", context, p), positiveInt(o, "width", context, p, true),
-          positiveInt(o, "height", context, p, true)));
+      artwork.add(shared(new MediaItem.Artwork(requiredString(o, "url", context, p),
+          positiveInt(o, "width", context, p, true), positiveInt(o, "height", context, p, true))));
     }
-    return List.copyOf(artwork);
+    return shared(List.copyOf(artwork));
   }
 
   private static List<MediaItem.MediaStream> streams(JsonObject json, String context, String path) {
@@ -134,7 +141,7 @@ public final class MediaItemParser {
       JsonObject o = element(st, i, context, path + "streams");
       String p = path + "streams[" + i + "].";
       streams.add(new MediaItem.MediaStream(requiredString(o, "url", context, p),
-          requiredString(o, "mimeType", context, p), positiveInt(o, "bitrateKbps", context, p, false)));
+          shared(requiredString(o, "mimeType", context, p)), positiveInt(o, "bitrateKbps", context, p, false)));
     }
     return List.copyOf(streams);
   }
@@ -163,14 +170,20 @@ public final class MediaItemParser {
       }
       territories.add(t);
     }
-    return List.copyOf(territories);
+    return shared(List.copyOf(territories));
   }
 
   private static MediaItem.@Nullable License license(JsonObject json, String context, String path) {
     JsonObject lic = optionalObject(json, "license", context, path);
-    return lic == null ? null : new MediaItem.License(requiredString(lic, "name", context, path + "license."),
+    return lic == null ? null : shared(new MediaItem.License(requiredString(lic, "name", context, path + "license."),
         optionalString(lic, "url", context, path + "license."),
-        optionalString(lic, "attribution", context, path + "license."));
+        optionalString(lic, "attribution", context, path + "license.")));
+  }
+
+  /** @return the one instance of a value equal to {@code value} that cached items share (records compare by value) */
+  @SuppressWarnings("unchecked")
+  private static <T> T shared(T value) {
+    return (T) SHARED.intern(value);
   }
 
   /** {@code updatedAt} or {@code publishedAt}: an RFC 3339 timestamp in UTC ({@code Z}), or absent. */

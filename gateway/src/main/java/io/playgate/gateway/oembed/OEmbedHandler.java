@@ -57,7 +57,9 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
   private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
 
   private final OEmbedQueries queries;
+  /** Prepared identity answers; gzip ones (cache.compression gzip) in their own table, as each variant is in both. */
   private final PreparedResponses prepared = PreparedResponses.create();
+  private final PreparedResponses preparedGzip = PreparedResponses.create();
   private final MediaPipeline pages;
   private final String providerName;
 
@@ -140,10 +142,13 @@ public final class OEmbedHandler implements Handler<RoutingContext> {
             .end(jsonp(callback, rendered.body(Long.toString(remaining))));
         return;
       }
-      // the same variant in the same second is the same answer, head and body: built once, then sent as it is
-      ConditionalResponse.end(ctx, prepared.get(rendered, remaining, () -> PreparedResponses.prepare(rendered,
-          remaining, rendered.etag(), entry.cacheControl(remaining), rendered.body(Long.toString(remaining)),
-          ctx.response().headers(), CONTENT_TYPE, req.format().equals("xml") ? XML : JSON, NOSNIFF, NOSNIFF_VALUE, ALLOW_ORIGIN, ANY_ORIGIN)));
+      // the same variant in the same coding and second is the same answer, head and body: built once, then sent
+      Rendered.Coding coding = pages.coding(ctx, rendered);
+      PreparedResponses table = coding == Rendered.Coding.GZIP ? preparedGzip : prepared;
+      ConditionalResponse.end(ctx, table.get(rendered, remaining, () -> PreparedResponses.prepare(rendered,
+          remaining, rendered.etag(coding), entry.cacheControl(remaining),
+          rendered.body(Long.toString(remaining), coding), ctx.response().headers(), CONTENT_TYPE,
+          req.format().equals("xml") ? XML : JSON, NOSNIFF, NOSNIFF_VALUE, ALLOW_ORIGIN, ANY_ORIGIN)));
     }
   }
 

@@ -2,7 +2,9 @@ package io.playgate.gateway.page;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.cache.Rendered;
+import io.playgate.gateway.http.AcceptEncoding;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
@@ -99,6 +101,31 @@ public final class MediaPipeline {
         ctx.fail(e);
       }
     });
+  }
+
+  /**
+   * Chooses the content coding of a rendered answer and writes the headers that go with it. With
+   * {@code cache.compression} {@code gzip}, every compressible answer varies by {@code Accept-Encoding} (RFC 9110
+   * §12.5.5, on a {@code 304} too); it is gzip when the variant is kept compressed, the request has no {@code Range}
+   * (ranges are never of a coded body here) and the client's {@code Accept-Encoding} takes gzip
+   * ({@link AcceptEncoding}), with {@code Content-Encoding: gzip}; otherwise identity. Call before the answer's
+   * {@code ETag} is chosen ({@link Rendered#etag(Rendered.Coding)}: each coding is its own representation).
+   *
+   * @param ctx the request, on its event loop
+   * @param rendered the answer
+   * @return the coding to send {@code rendered} in
+   */
+  public Rendered.Coding coding(RoutingContext ctx, Rendered rendered) {
+    if (!rendered.compressible() || cache.options().compression() == MediaCacheOptions.Compression.NONE) {
+      return Rendered.Coding.IDENTITY;
+    }
+    ctx.response().headers().add("Vary", "Accept-Encoding");
+    if (rendered.storedAs() != Rendered.Coding.GZIP || ctx.request().headers().contains("Range")
+        || !AcceptEncoding.choosesGzip(ctx.request().headers().getAll("Accept-Encoding"))) {
+      return Rendered.Coding.IDENTITY;
+    }
+    ctx.response().putHeader("Content-Encoding", "gzip");
+    return Rendered.Coding.GZIP;
   }
 
   /**

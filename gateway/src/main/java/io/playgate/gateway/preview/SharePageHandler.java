@@ -113,7 +113,8 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     @Override
     public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
       SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
-      ConditionalResponse.end(ctx, page.etag(), entry.cacheControl(), page::body);
+      Rendered.Coding coding = pages.coding(ctx, page);
+      ConditionalResponse.end(ctx, page.etag(coding), entry.cacheControl(), () -> page.body("", coding));
     }
   }
 

@@ -1,13 +1,14 @@
 package io.playgate.gateway.cache;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Inflater;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A pre-serialised response of one variant, kept beside its {@link CachedMedia} entry. The body is
@@ -32,38 +33,39 @@ public final class Rendered {
   }
 
   private static final byte[] EMPTY = new byte[0];
+  private static final String GZIP_SUFFIX = "-gzip\"";
   /**
-   * This object (56 bytes), its buffer (a Vert.x buffer over a Netty heap buffer, about 64), the byte array's header
-   * (16) and the identity tag's string and array headers (40), as a 64-bit JVM with compressed references lays them
-   * out.
+   * This object (48 bytes), the byte array's header (16) and the tag's string and array headers (40), as a 64-bit JVM
+   * with compressed references lays them out.
    */
-  private static final long OVERHEAD_BYTES = 56 + 64 + 16 + 40;
+  private static final long OVERHEAD_BYTES = 48 + 16 + 40;
 
   /**
-   * Identity: head then tail. Gzip: header, head deflated with a sync flush, then tail deflated to its end. A buffer,
-   * so that a page is sent as a slice of it, without copying.
+   * Identity: head then tail. Gzip: header, head deflated with a sync flush, then tail deflated to its end. A plain
+   * array (a Vert.x buffer over it would cost 80 bytes more per variant); a page is sent wrapped, not copied.
    */
-  private final Buffer kept;
+  private final byte[] kept;
   /** Where the tail starts in {@link #kept}; {@code -1} for a body without a per-request part (a page). */
   private final int tailAt;
   private final int headLength;
   private final int tailLength;
   private final int headCrc;
   private final int tailCrc;
-  private final String etag;
-  private final @Nullable String gzipEtag;
+  /** The tag of the coding kept: {@code W/"<tag>"}, or {@code W/"<tag>-gzip"}; the other is derived per request. */
+  private final String keptEtag;
+  private final Coding storedAs;
   private final boolean compressible;
 
-  private Rendered(byte[] bytes, int tailAt, int headLength, int tailLength, int headCrc, int tailCrc, String etag,
-      @Nullable String gzipEtag, boolean compressible) {
-    this.kept = Buffer.buffer(bytes);
+  private Rendered(byte[] bytes, int tailAt, int headLength, int tailLength, int headCrc, int tailCrc, String keptEtag,
+      Coding storedAs, boolean compressible) {
+    this.kept = bytes;
     this.tailAt = tailAt;
     this.headLength = headLength;
     this.tailLength = tailLength;
     this.headCrc = headCrc;
     this.tailCrc = tailCrc;
-    this.etag = etag;
-    this.gzipEtag = gzipEtag;
+    this.keptEtag = keptEtag;
+    this.storedAs = storedAs;
     this.compressible = compressible;
   }
 
@@ -73,7 +75,7 @@ public final class Rendered {
    */
   public static Rendered of(Buffer body) {
     byte[] b = body.getBytes();
-    return new Rendered(b, -1, b.length, 0, 0, 0, weakEtag(b, EMPTY), null, true);
+    return new Rendered(b, -1, b.length, 0, 0, 0, weakEtag(b, EMPTY), Coding.IDENTITY, true);
   }
 
   /**
@@ -86,7 +88,7 @@ public final class Rendered {
     byte[] t = tail.getBytes();
     byte[] both = Arrays.copyOf(h, h.length + t.length);
     System.arraycopy(t, 0, both, h.length, t.length);
-    return new Rendered(both, h.length, h.length, t.length, 0, 0, weakEtag(h, t), null, true);
+    return new Rendered(both, h.length, h.length, t.length, 0, 0, weakEtag(h, t), Coding.IDENTITY, true);
   }
 
   /**
@@ -97,7 +99,7 @@ public final class Rendered {
    * @return the body with that tag
    */
   public static Rendered opaque(byte[] body, String etag) {
-    return new Rendered(body, -1, body.length, 0, 0, 0, etag, null, false);
+    return new Rendered(body, -1, body.length, 0, 0, 0, etag, Coding.IDENTITY, false);
   }
 
   /**
@@ -107,27 +109,26 @@ public final class Rendered {
    * @return the gzip form with both entity tags; this one when it is already gzip or not {@link #compressible()}
    */
   public Rendered gzipped() {
-    if (gzipEtag != null || !compressible) {
+    if (storedAs == Coding.GZIP || !compressible) {
       return this;
     }
-    String zipped = etag.substring(0, etag.length() - 1) + "-gzip\"";
+    String zipped = keptEtag.substring(0, keptEtag.length() - 1) + GZIP_SUFFIX;
     if (tailAt < 0) {
-      byte[] head = kept.getBytes();
-      byte[] deflated = GzipMember.deflate(head, true);
-      byte[] member = concat(GzipMember.HEADER, deflated, GzipMember.trailer(GzipMember.crc(head), head.length));
-      return new Rendered(member, -1, head.length, 0, 0, 0, etag, zipped, true);
+      byte[] deflated = GzipMember.deflate(kept, true);
+      byte[] member = concat(GzipMember.HEADER, deflated, GzipMember.trailer(GzipMember.crc(kept), kept.length));
+      return new Rendered(member, -1, kept.length, 0, 0, 0, zipped, Coding.GZIP, true);
     }
-    byte[] head = kept.getBytes(0, tailAt);
-    byte[] tail = kept.getBytes(tailAt, kept.length());
+    byte[] head = Arrays.copyOfRange(kept, 0, tailAt);
+    byte[] tail = Arrays.copyOfRange(kept, tailAt, kept.length);
     byte[] first = concat(GzipMember.HEADER, GzipMember.deflate(head, false), EMPTY);
     byte[] all = concat(first, GzipMember.deflate(tail, true), EMPTY);
-    return new Rendered(all, first.length, head.length, tail.length, GzipMember.crc(head), GzipMember.crc(tail), etag,
-        zipped, true);
+    return new Rendered(all, first.length, head.length, tail.length, GzipMember.crc(head), GzipMember.crc(tail),
+        zipped, Coding.GZIP, true);
   }
 
   /** @return the coding this variant is kept in */
   public Coding storedAs() {
-    return gzipEtag == null ? Coding.IDENTITY : Coding.GZIP;
+    return storedAs;
   }
 
   /** @return whether the variant may be sent compressed (false for {@link #opaque} bodies) */
@@ -137,7 +138,7 @@ public final class Rendered {
 
   /** @return the identity representation's entity tag */
   public String etag() {
-    return etag;
+    return etag(Coding.IDENTITY);
   }
 
   /**
@@ -145,7 +146,11 @@ public final class Rendered {
    * @return that representation's entity tag
    */
   public String etag(Coding coding) {
-    return coding == Coding.GZIP ? requireGzip() : etag;
+    if (coding == storedAs) {
+      return keptEtag;
+    }
+    requireIdentity(coding);
+    return keptEtag.substring(0, keptEtag.length() - GZIP_SUFFIX.length()) + "\"";
   }
 
   /** @return the complete identity body when there is no per-request part */
@@ -175,18 +180,21 @@ public final class Rendered {
     if (tailAt < 0 && mid.length > 0) {
       throw new IllegalStateException("this variant has no per-request part");
     }
-    if (gzipEtag == null) {
+    if (storedAs == Coding.IDENTITY) {
       requireIdentity(coding);
       if (mid.length == 0) {
-        return kept;
+        return wrap(kept);
       }
-      return Buffer.buffer(kept.length() + mid.length).appendBuffer(kept, 0, tailAt).appendBytes(mid)
-          .appendBuffer(kept, tailAt, kept.length() - tailAt);
+      byte[] out = new byte[kept.length + mid.length];
+      System.arraycopy(kept, 0, out, 0, tailAt);
+      System.arraycopy(mid, 0, out, tailAt, mid.length);
+      System.arraycopy(kept, tailAt, out, tailAt + mid.length, kept.length - tailAt);
+      return wrap(out);
     }
-    return coding == Coding.GZIP ? gzipBody(mid) : Buffer.buffer(inflated(mid));
+    return wrap(coding == Coding.GZIP ? gzipBody(mid) : inflated(mid));
   }
 
-  private Buffer gzipBody(byte[] mid) {
+  private byte[] gzipBody(byte[] mid) {
     if (tailAt < 0) {
       return kept;
     }
@@ -194,12 +202,25 @@ public final class Rendered {
     int crc = GzipMember.combine(GzipMember.combine(headCrc, GzipMember.crc(mid), GzipMember.shift(mid.length)),
         tailCrc, GzipMember.shift(tailLength));
     byte[] trailer = GzipMember.trailer(crc, headLength + mid.length + tailLength);
-    return Buffer.buffer(kept.length() + stored.length + trailer.length).appendBuffer(kept, 0, tailAt)
-        .appendBytes(stored).appendBuffer(kept, tailAt, kept.length() - tailAt).appendBytes(trailer);
+    byte[] out = new byte[kept.length + stored.length + trailer.length];
+    System.arraycopy(kept, 0, out, 0, tailAt);
+    System.arraycopy(stored, 0, out, tailAt, stored.length);
+    System.arraycopy(kept, tailAt, out, tailAt + stored.length, kept.length - tailAt);
+    System.arraycopy(trailer, 0, out, out.length - trailer.length, trailer.length);
+    return out;
+  }
+
+  /**
+   * A buffer over {@code bytes} without copying them: Vert.x 5's public {@code Buffer.buffer(byte[])} copies, so this
+   * goes through its internal {@code BufferInternal} and Netty's {@code Unpooled.wrappedBuffer} (the bytes are never
+   * modified; the response writes a slice). CompressionIT compares the bytes sent with the bytes rendered.
+   */
+  private static Buffer wrap(byte[] bytes) {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes));
   }
 
   private byte[] inflated(byte[] mid) {
-    byte[] bytes = kept.getBytes();
+    byte[] bytes = kept;
     byte[] out = new byte[headLength + mid.length + tailLength];
     Inflater inflater = new Inflater(true);
     try {
@@ -221,19 +242,12 @@ public final class Rendered {
    *     gzip), the tags, and the objects' headers and fields
    */
   public long bytes() {
-    return OVERHEAD_BYTES + kept.length() + etag.length() + (gzipEtag == null ? 0 : 40L + gzipEtag.length());
+    return OVERHEAD_BYTES + kept.length + keptEtag.length();
   }
 
   /** @return the length of the kept bytes (compressed when kept as gzip) */
   public int keptLength() {
-    return kept.length();
-  }
-
-  private String requireGzip() {
-    if (gzipEtag == null) {
-      throw new IllegalStateException("this variant is kept as identity: no gzip representation");
-    }
-    return gzipEtag;
+    return kept.length;
   }
 
   private static void requireIdentity(Coding coding) {

@@ -52,7 +52,7 @@ class RenderedTest {
     String page = "<!doctype html><title>Feelings</title>" + "<p>Feelings by Sectoid</p>".repeat(100);
     Rendered r = Rendered.of(Buffer.buffer(page)).gzipped();
     Buffer first = r.body("", Rendered.Coding.GZIP);
-    assertThat(r.body("", Rendered.Coding.GZIP)).isSameAs(first);
+    assertThat(r.body("", Rendered.Coding.GZIP).getBytes()).isEqualTo(first.getBytes());
     assertThat(gunzip(first.getBytes())).isEqualTo(page);
     assertThat(r.body().toString(StandardCharsets.UTF_8)).isEqualTo(page);
     assertThat(r.keptLength()).isLessThan(page.length() / 10);

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The gateway's heap after a full GC, sampled at a fixed interval on a thread of its own (never one of Gatling's):
  * {@code jcmd PID GC.run}, then {@code jcmd PID GC.heap_info}, summing the {@code used} of every heap space it lists
- * (G1: one line, {@code garbage-first heap total …K, used …K}; Serial and Parallel: one line per generation). A
- * full GC takes the gateway a few milliseconds at these heap sizes, once per interval. Each sample is appended to a
+ * (G1: one line, {@code garbage-first heap total …K, used …K}; Serial and Parallel: one line per generation). The
+ * forced full GC is one short stop-the-world pause of the gateway per interval. Each sample is appended to a
  * tab-separated file (seconds since the first request, used bytes) and printed.
  */
 final class HeapSampler {

@@ -61,10 +61,21 @@ mvn -B -Pload-tests -pl load-tests gatling:test -Dgatling.simulationClass="io.pl
   -Dcatalog="$CATALOG" -DgatewayPid="$GATEWAY_PID" -DheapLog="$RESULTS/heap.tsv" "$@" \
   > "$RESULTS/gatling.txt" 2>&1 || status=$?
 report=$(grep -o 'load-tests/target/gatling/[^/]*/index.html' "$RESULTS/gatling.txt" | tail -1 || true)
+# group_stats NAME: the request count, p50, p99 and max of a Gatling group, read from the report's js/stats.js
+group_stats() {
+  [[ -n "$report" ]] || return 0
+  awk -v g="$1" '$0 ~ "\"name\": \"" g "\"" {f = 1}
+    f && /"(numberOfRequests|percentiles1|percentiles4|maxResponseTime)"/ {k = $1; getline; v = $2; gsub(/[",:]/, "", k)
+      gsub(/[",]/, "", v); s[k] = v}
+    f && /"group4"/ {printf "group %s: %s requests, p50 %s ms, p99 %s ms, max %s ms\n", g, s["numberOfRequests"],
+      s["percentiles1"], s["percentiles4"], s["maxResponseTime"]; exit}' "$LT_ROOT/${report%index.html}js/stats.js"
+}
 summary "simulation: $SIM $*" \
   "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" \
   "$(sed -n '/^---- Global Information/,/^====/p' "$RESULTS/gatling.txt" | grep -E 'request count|mean throughput|response time (50th|99th|max)' | sed 's/^> //')" \
   "$(grep -E ': (true|false) \(actual : ' "$RESULTS/gatling.txt" || true)" \
+  "$(grep -E '^(hub calls|heap after full GC)' "$RESULTS/gatling.txt" || true)" \
+  "$(group_stats mix; group_stats cached)" \
   "report: ${report:-none (see gatling.txt)}" \
   "maven exit status: $status" \
   "results: ${RESULTS#"$LT_ROOT"/}"

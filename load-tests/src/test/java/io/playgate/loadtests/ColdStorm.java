@@ -82,7 +82,12 @@ public class ColdStorm extends Simulation {
   private ScenarioBuilder verify() {
     return scenario("count hub calls")
         .exec(http("hub calls per id").get(admin + "/counts")
-            .check(jmesPath("ids").ofMap().transform(this::notOnce).is("")))
+            .check(jmesPath("total").saveAs("hubCalls"), jmesPath("ids").ofMap().transform(this::notOnce).is("")))
+        .exec(session -> {
+          System.out.println("hub calls: " + session.getString("hubCalls") + " in total, for "
+              + (1 + manyIds) + " storm ids (and the albums their share pages name)");
+          return session;
+        })
         .exec(http("hub latency off").delete(admin + "/faults").check(status().is(200)));
   }
 

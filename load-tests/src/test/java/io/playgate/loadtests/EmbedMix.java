@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * The embed traffic of a catalogue, open model: requests arrive at a fixed rate whatever the answer times, each a
  * Zipf draw (s = 1) over the catalogue's ids and a uniform draw over the id's eight variants ({@link Mix}). A
- * warm-up asks for every variant of every id once first, so the measured part sees the cache full.
+ * warm-up asks for every variant of every id once first, so the measured part sees the cache full (eight requests
+ * per id: skip it with {@code -DwarmUpUsers=0} on a million-item catalogue).
  *
  * <p>System properties (and defaults): {@code rate} requests per second (1500; meant to be half of the peak this
  * machine sustains, load-tests/README.md), {@code durationSeconds} (60), {@code warmUpUsers} (8; 0 skips the warm-up), {@code p99Millis}

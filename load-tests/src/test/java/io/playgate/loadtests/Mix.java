@@ -41,11 +41,6 @@ final class Mix {
     return new Mix(CatalogIds.shuffled(), Settings.publicBaseUrl());
   }
 
-  /** Number of ids in the catalogue. */
-  int size() {
-    return ids.size();
-  }
-
   /**
    * One measured request: a Zipf draw (exponent from the {@code zipfExponent} property in hundredths, default 100,
    * that is s = 1.00), then one of the id's variants, uniformly.

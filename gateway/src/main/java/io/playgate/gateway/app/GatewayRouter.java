@@ -52,6 +52,8 @@ final class GatewayRouter {
   static Router build(Vertx vertx, Wiring w) {
     GatewayConfig config = w.config;
     Routes routes = Routes.create(vertx, config.limits());
+    // requests in flight, counted for the graceful shutdown; while draining, answers close their connection
+    routes.platform(w.drain.tracker());
     routes.platform(RequestIdHandler.create());
     if (config.server().accessLog()) {
       // SHORT format, secret parameters and private media ids masked (AccessLogFormat); ERROR only for server faults

@@ -1,6 +1,7 @@
 package io.playgate.gateway.app;
 
 import io.playgate.gateway.cluster.RedisLink;
+import io.playgate.gateway.http.AccessLogHandler;
 import io.playgate.gateway.http.Routes;
 import io.playgate.gateway.hub.HubClient;
 import io.playgate.gateway.hub.HubException;
@@ -11,6 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
@@ -30,10 +33,19 @@ import org.jspecify.annotations.Nullable;
  * discovery's state ({@code "subsonic": "up"} or the failure of the last attempt). With {@code cache.redis.url} set,
  * the data also says whether the node uses Redis now ({@code "redis": "up"} or {@code "down"}); a node without Redis
  * still serves from its own cache and the hub, so that never makes it unready either.
+ *
+ * <p>A draining node (after {@code SIGTERM}, {@link Drain}) is unready at once: 503 with
+ * {@code {"status": "DOWN", "checks": [{"id": "server", "status": "DOWN", "data": {"server": "draining"}}]}}, so a
+ * load balancer polling readiness takes it out of rotation before its listener closes.
  */
 final class Health {
 
   private static final String PROBE_ID = "playgate-readiness-probe";
+  /** The readiness answer of a draining node, shaped like vertx-health-check's own. */
+  static final String DRAINING = new JsonObject().put("status", "DOWN")
+      .put("checks", new JsonArray().add(new JsonObject().put("id", "server").put("status", "DOWN")
+          .put("data", new JsonObject().put("server", "draining"))))
+      .put("outcome", "DOWN").encode();
   /** How long the hub probe may take before the check reports it failed, in ms. */
   private static final long HUB_CHECK_TIMEOUT_MILLIS = 10_000;
 
@@ -41,18 +53,22 @@ final class Health {
   private final HubClient client;
   private final @Nullable SubsonicApi subsonic;
   private final @Nullable RedisLink redis;
+  private final Drain drain;
 
   /**
    * @param localHub the embedded hub, or {@code null} in remote mode
    * @param client the hub client (behind its circuit breaker)
    * @param subsonic the Subsonic server in subsonic mode (probed with {@code ping}), else {@code null}
    * @param redis the cluster's Redis, or {@code null} when the node runs alone
+   * @param drain the graceful shutdown's state: while draining, readiness is 503
    */
-  Health(@Nullable LocalHub localHub, HubClient client, @Nullable SubsonicApi subsonic, @Nullable RedisLink redis) {
+  Health(@Nullable LocalHub localHub, HubClient client, @Nullable SubsonicApi subsonic, @Nullable RedisLink redis,
+      Drain drain) {
     this.localHub = localHub;
     this.client = client;
     this.subsonic = subsonic;
     this.redis = redis;
+    this.drain = drain;
   }
 
   /** @param routes the router under construction */
@@ -71,10 +87,21 @@ final class Health {
 
   /**
    * @param vertx the Vert.x instance
-   * @return a handler answering readiness, with the hub's state in its data
+   * @return a handler answering readiness, with the hub's state in its data; while the node drains, 503 at once
+   *     with {@link #DRAINING} (no hub probe)
    */
   Handler<RoutingContext> ready(Vertx vertx) {
-    return HealthCheckHandler.create(vertx).register("hub", HUB_CHECK_TIMEOUT_MILLIS, this::check);
+    Handler<RoutingContext> checks = HealthCheckHandler.create(vertx)
+        .register("hub", HUB_CHECK_TIMEOUT_MILLIS, this::check);
+    return ctx -> {
+      if (drain.draining()) {
+        AccessLogHandler.expected(ctx);
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
+            .end(DRAINING);
+      } else {
+        checks.handle(ctx);
+      }
+    };
   }
 
   private void check(Promise<Status> promise) {

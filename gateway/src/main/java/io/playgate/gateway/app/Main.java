@@ -1,13 +1,18 @@
 package io.playgate.gateway.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.config.ConfigLoader;
+import io.playgate.gateway.http.ShutdownOptions;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.options.ConfigException;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Command line ({@link CommandLine#USAGE}).
@@ -20,6 +25,8 @@ import java.util.List;
  * </pre>
  * The standalone hub with fault injection is the hub simulator's jar (module hub-simulator), not a command here.
  * Exit status 2 for a bad command line or configuration (the message names the key), 1 when the server cannot start.
+ * {@code SIGTERM} drains the running gateway and exits with 0 (1 when requests had to be cut at
+ * {@code shutdown.deadline}); see docs/operators.md "Stopping and restarting a node".
  */
 public final class Main {
 
@@ -28,6 +35,9 @@ public final class Main {
    * an expected, already logged {@code hub.fail} line, so only its errors pass. Held here so the level sticks.
    */
   private static final java.util.logging.Logger CAFFEINE_LOG = java.util.logging.Logger.getLogger("com.github.benmanes.caffeine");
+
+  /** Bound on closing Vert.x after a drain, and slack on waiting for the drain itself, in seconds. */
+  private static final long CLOSE_BOUND_SECONDS = 5;
 
   private Main() {
   }
@@ -61,7 +71,8 @@ public final class Main {
     GatewayMetrics metrics = GatewayMetrics.create();
     Vertx vertx = metrics.createVertx();
     ConfigLoader.load(vertx, Commands.defaultsFile(System.getenv()), overlay, System.getenv(), System.getProperties())
-        .compose(config -> Playgate.start(vertx, config, Ticker.systemTicker(), metrics))
+        .compose(config -> Playgate.start(vertx, config, Ticker.systemTicker(), metrics)
+            .onSuccess(gateway -> drainOnSignal(vertx, gateway, config.shutdown())))
         .onFailure(e -> {
           if (e instanceof ConfigException) {
             System.err.println("playgate: configuration error: " + e.getMessage());
@@ -70,5 +81,30 @@ public final class Main {
           }
           vertx.close().onComplete(x -> System.exit(e instanceof ConfigException ? 2 : 1));
         });
+  }
+
+  /**
+   * On {@code SIGTERM} (or {@code SIGINT}) the JVM runs its shutdown hooks: this one drains the gateway
+   * ({@link Playgate#drain()}), closes Vert.x, flushes the logs and ends the process with status 0 when no request
+   * was cut, else 1, instead of the JVM's 143 for a signal. It waits at most {@code shutdown.deadline} plus
+   * {@link #CLOSE_BOUND_SECONDS} for the drain and as long again for Vert.x to close.
+   */
+  private static void drainOnSignal(Vertx vertx, Playgate gateway, ShutdownOptions shutdown) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      int status = 1;
+      try {
+        long boundMillis = shutdown.deadline().toMillis() + TimeUnit.SECONDS.toMillis(CLOSE_BOUND_SECONDS);
+        Drain.Report report = gateway.drain().await(boundMillis, TimeUnit.MILLISECONDS);
+        status = report.cut() == 0 ? 0 : 1;
+        vertx.close().await(CLOSE_BOUND_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException | RuntimeException e) {
+        LoggerFactory.getLogger(Main.class).error("playgate: the drain did not complete: {}", e.toString());
+      }
+      // the access log is queued (conf/logback.xml): write it out before the process ends
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+        logback.stop();
+      }
+      Runtime.getRuntime().halt(status);
+    }, "playgate-drain"));
   }
 }

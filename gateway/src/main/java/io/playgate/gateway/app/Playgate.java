@@ -11,8 +11,11 @@ import io.playgate.gateway.management.ManagementServer;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.options.ConfigException;
 import io.playgate.hub.local.LocalHub;
+import io.playgate.units.Durations;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +40,18 @@ public final class Playgate {
   private final int port;
   private final int managementPort;
   private final Wiring wiring;
+  /** The public server instances, then the management listener: undeployed in this order. */
   private final List<String> deployments;
+  private final List<ServerVerticle> servers;
 
-  private Playgate(Vertx vertx, int port, int managementPort, Wiring wiring, List<String> deployments) {
+  private Playgate(Vertx vertx, int port, int managementPort, Wiring wiring, List<String> deployments,
+      List<ServerVerticle> servers) {
     this.vertx = vertx;
     this.port = port;
     this.managementPort = managementPort;
     this.wiring = wiring;
     this.deployments = deployments;
+    this.servers = servers;
   }
 
   /**
@@ -83,7 +90,9 @@ public final class Playgate {
    */
   public static Future<Playgate> start(Vertx vertx, GatewayConfig config, Ticker ticker, GatewayMetrics metrics) {
     List<String> deployments = new ArrayList<>();
+    List<ServerVerticle> servers = new ArrayList<>();
     ServerVerticle first = new ServerVerticle(config.server(), config.limits(), config.server().port());
+    servers.add(first);
     return vertx.deployVerticle(first).compose(firstId -> {
       deployments.add(firstId);
       int port = first.actualPort();
@@ -91,9 +100,9 @@ public final class Playgate {
           .map(localHub -> new Wiring(vertx, config, port, localHub, ticker, metrics))
           .compose(wiring -> {
             first.route(GatewayRouter.build(vertx, wiring));
-            return moreInstances(vertx, wiring, port, deployments)
+            return moreInstances(vertx, wiring, port, deployments, servers)
                 .compose(x -> management(vertx, wiring, deployments))
-                .map(managementPort -> new Playgate(vertx, port, managementPort, wiring, deployments));
+                .map(managementPort -> new Playgate(vertx, port, managementPort, wiring, deployments, servers));
           });
     }).onSuccess(Playgate::logListening);
   }
@@ -110,12 +119,14 @@ public final class Playgate {
   }
 
   /** Server instances 2..n on the first one's port, each with its own router over the shared pieces. */
-  private static Future<Void> moreInstances(Vertx vertx, Wiring wiring, int port, List<String> deployments) {
+  private static Future<Void> moreInstances(Vertx vertx, Wiring wiring, int port, List<String> deployments,
+      List<ServerVerticle> servers) {
     Future<Void> more = Future.succeededFuture();
     for (int i = 1; i < wiring.config.server().instanceCount(); i++) {
       more = more.compose(x -> {
         ServerVerticle next = new ServerVerticle(wiring.config.server(), wiring.config.limits(), port);
         next.route(GatewayRouter.build(vertx, wiring));
+        servers.add(next);
         return vertx.deployVerticle(next).map(deployments::add).mapEmpty();
       });
     }
@@ -187,6 +198,32 @@ public final class Playgate {
   /** @return the media cache */
   public MediaCache cache() {
     return wiring.cache;
+  }
+
+  /**
+   * Drains the node (docs/operators.md "Stopping and restarting a node"): readiness answers 503 at once; for
+   * {@code shutdown.grace} the listener still accepts connections, every answer carrying {@code Connection: close};
+   * then it closes, idle connections close, and requests in flight get until {@code shutdown.deadline} (from the
+   * call) before their connections are closed; then the servers are undeployed, the management listener last, and
+   * the hub client and the Redis link closed. Logs one INFO line with the {@link Drain.Report}. A second call starts nothing new.
+   *
+   * @return a future completed (on an event loop) with what was drained once everything is closed; it fails only
+   *     when undeploying fails
+   */
+  Future<Drain.Report> drain() {
+    Drain drain = wiring.drain;
+    drain.begin();
+    Promise<Void> grace = Promise.promise();
+    vertx.setTimer(Math.max(1, wiring.config.shutdown().grace().toMillis()), t -> grace.complete());
+    return grace.future()
+        .compose(x -> Future.join(servers.stream().map(s -> s.shutdown(Duration.ofMillis(drain.millisToDeadline())))
+            .toList()))
+        .transform(x -> Future.join(servers.stream().map(ServerVerticle::settle).toList()))
+        .map(x -> drain.report())
+        .onSuccess(r -> LOG.info("playgate drained: {} requests finished, {} cut, in {} ms (shutdown.grace {}, "
+            + "shutdown.deadline {})", r.finished(), r.cut(), r.elapsedMillis(),
+            Durations.format(wiring.config.shutdown().grace()), Durations.format(wiring.config.shutdown().deadline())))
+        .compose(r -> stop().map(r));
   }
 
   /**

@@ -7,12 +7,14 @@ import io.playgate.gateway.http.RequestHeaderTimeout;
 import io.playgate.gateway.http.ServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +89,28 @@ final class ServerVerticle extends VerticleBase {
         })
         .invalidRequestHandler(framing.wrapInvalid(InvalidRequestHandler.create()));
     return httpServer.listen();
+  }
+
+  /**
+   * Closes the listener and shuts every connection down: idle ones at once, busy ones once their answer is written
+   * or, at the latest, after the timeout ({@link HttpServer#shutdown(long, TimeUnit)}).
+   *
+   * @param timeout how long connections with a request in flight may take
+   * @return a future completed when every connection is closed
+   */
+  Future<Void> shutdown(Duration timeout) {
+    return httpServer == null ? Future.succeededFuture()
+        : httpServer.shutdown(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * @return a future completed on this instance's event loop once it has run everything queued before the call
+   *     (for example the end handlers of requests a shutdown closed)
+   */
+  Future<Void> settle() {
+    Promise<Void> settled = Promise.promise();
+    context.runOnContext(v -> settled.complete());
+    return settled.future();
   }
 
   @Override

@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the boot builds once per process and every server instance's router shares: the hub client, the media cache,
  * the media pipeline, the partner policy (buckets and meters), the player assets, the player-event counter (its
- * label bounds), the health checks and the OpenAPI description. Built once the first server is bound: the public
- * base URL and the embedded hub's address need the port.
+ * label bounds), the health checks, the graceful shutdown's state ({@link Drain}) and the OpenAPI description. Built
+ * once the first server is bound: the public base URL and the embedded hub's address need the port.
  */
 final class Wiring {
 
@@ -58,6 +58,8 @@ final class Wiring {
   final GatewayMetrics metrics;
   final PlayerEventCounter events;
   final Health health;
+  /** The graceful shutdown's state: draining or not, requests in flight. */
+  final Drain drain;
   /** The OpenAPI description served at {@code /openapi.json}, assembled once. */
   final OpenApiDocument api;
   /** Scaled artwork and social cards: their downloads and worker pool. */
@@ -97,7 +99,8 @@ final class Wiring {
     // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
     this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
-    this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api(), redis);
+    this.drain = new Drain(config.shutdown());
+    this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api(), redis, drain);
     this.api = Playgate.apiDescription(publicBaseUrl);
     this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
         subsonic != null ? proxiedArtworkFetchUrl(publicBaseUrl, config.server().selfOrigin(port))

@@ -6,6 +6,7 @@ import io.playgate.gateway.cluster.ClusterOptions;
 import io.playgate.gateway.embed.EmbedOptions;
 import io.playgate.gateway.http.LimitsOptions;
 import io.playgate.gateway.http.ServerOptions;
+import io.playgate.gateway.http.ShutdownOptions;
 import io.playgate.gateway.hub.HubOptions;
 import io.playgate.gateway.management.ManagementOptions;
 import io.playgate.gateway.metrics.MetricsOptions;
@@ -34,10 +35,12 @@ import org.jspecify.annotations.Nullable;
  * @param management {@code management.*}: where the management listener ({@code GET /metrics}) listens
  * @param artwork {@code artwork.*}: caps and worker pool of the scaled artwork and social cards
  * @param cluster {@code cache.redis.*}: the Redis several nodes share, or none
+ * @param shutdown {@code shutdown.*}: how the gateway drains on {@code SIGTERM}
  */
 public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptions hub, WebhookOptions webhook,
     MediaCacheOptions cache, OEmbedOptions oembed, EmbedOptions embed, PartnersOptions partners, RightsOptions rights,
-    MetricsOptions metrics, ManagementOptions management, ArtworkOptions artwork, ClusterOptions cluster) {
+    MetricsOptions metrics, ManagementOptions management, ArtworkOptions artwork, ClusterOptions cluster,
+    ShutdownOptions shutdown) {
 
   /**
    * Hands each capability its section of the merged tree.
@@ -61,7 +64,8 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         MetricsOptions.fromJson(section(tree, MetricsOptions.KEY)),
         ManagementOptions.fromJson(section(tree, ManagementOptions.KEY), server),
         ArtworkOptions.fromJson(section(tree, ArtworkOptions.KEY)),
-        ClusterOptions.fromJson(section(tree, ClusterOptions.KEY)));
+        ClusterOptions.fromJson(section(tree, ClusterOptions.KEY)),
+        ShutdownOptions.fromJson(section(tree, ShutdownOptions.KEY)));
   }
 
   /** @return the tree {@link #fromJson} reads back to an equal configuration (secrets included: never log it) */
@@ -77,7 +81,8 @@ public record GatewayConfig(ServerOptions server, LimitsOptions limits, HubOptio
         .put(RightsOptions.KEY, rights.toJson())
         .put(MetricsOptions.KEY, metrics.toJson())
         .put(ManagementOptions.KEY, management.toJson())
-        .put(ArtworkOptions.KEY, artwork.toJson());
+        .put(ArtworkOptions.KEY, artwork.toJson())
+        .put(ShutdownOptions.KEY, shutdown.toJson());
   }
 
   private static @Nullable JsonObject section(JsonObject tree, String key) {

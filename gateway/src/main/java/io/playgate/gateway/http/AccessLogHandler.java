@@ -19,6 +19,8 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
   public static final String LOGGER_NAME = "io.vertx.ext.web.handler.LoggerHandler";
 
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+  /** Routing-context key of {@link #expected(RoutingContext)}. */
+  private static final String EXPECTED = AccessLogHandler.class.getName() + ".expected";
   private final AccessLogFormat format = AccessLogFormat.create();
 
   private AccessLogHandler() {
@@ -45,6 +47,16 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
     return Level.ERROR;
   }
 
+  /**
+   * Marks this request's answer as the expected one whatever its status, logged at INFO: a draining node's
+   * readiness 503 is what it must answer, not a fault.
+   *
+   * @param ctx the request
+   */
+  public static void expected(RoutingContext ctx) {
+    ctx.put(EXPECTED, Boolean.TRUE);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     long start = System.currentTimeMillis();
@@ -57,7 +69,7 @@ public final class AccessLogHandler implements Handler<RoutingContext> {
       }
       // a response that never started has no status of its own: the client went away, which is not an error
       int status = ctx.response().ended() || ctx.response().headWritten() ? ctx.response().getStatusCode() : 200;
-      switch (level(status)) {
+      switch (ctx.get(EXPECTED) != null ? Level.INFO : level(status)) {
         case ERROR -> LOG.error(line);
         case WARN -> LOG.warn(line);
         default -> LOG.info(line);

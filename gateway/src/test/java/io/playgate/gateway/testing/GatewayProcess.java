@@ -123,12 +123,12 @@ public final class GatewayProcess implements AutoCloseable {
 
   /**
    * @param path a path on the public port
-   * @return the status a fresh {@code GET} gets, within 5 s
+   * @return the status a {@code GET} gets, within 30 s
    * @throws IOException when the connection fails
    * @throws InterruptedException when interrupted
    */
   public int status(String path) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5)).build(),
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 

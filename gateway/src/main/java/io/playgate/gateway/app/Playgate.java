@@ -205,7 +205,8 @@ public final class Playgate {
    * {@code shutdown.grace} the listener still accepts connections, every answer carrying {@code Connection: close};
    * then it closes, idle connections close, and requests in flight get until {@code shutdown.deadline} (from the
    * call) before their connections are closed; then the servers are undeployed, the management listener last, and
-   * the hub client and the Redis link closed. Logs one INFO line with the {@link Drain.Report}. A second call starts nothing new.
+   * the hub client and the Redis link closed. Logs one INFO line with the {@link Drain.Report}. A second call starts
+   * nothing new.
    *
    * @return a future completed (on an event loop) with what was drained once everything is closed; it fails only
    *     when undeploying fails

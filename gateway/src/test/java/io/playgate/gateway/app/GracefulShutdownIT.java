@@ -116,7 +116,8 @@ class GracefulShutdownIT {
     assertThat(DRAINED.matcher(log).results().count()).as("drain lines in:\n" + log).isEqualTo(1);
     Matcher drained = DRAINED.matcher(log);
     assertThat(drained.find()).isTrue();
-    assertThat(Long.parseLong(drained.group(1))).as("the cold request and the readiness checks").isGreaterThanOrEqualTo(2);
+    assertThat(Long.parseLong(drained.group(1))).as("the cold request and the readiness checks")
+        .isGreaterThanOrEqualTo(2);
     assertThat(drained.group(2)).isEqualTo("0");
     assertThat(log).doesNotContain(" ERROR ");
   }

@@ -148,7 +148,7 @@ class RollingRestartIT {
             if (e == null && r.statusCode() == expected) {
               answered.incrementAndGet();
             } else {
-              failures.add(path + " -> " + (e != null ? e.toString() : r.statusCode() + " (expected " + expected + ")"));
+              failures.add(path + " -> " + (e != null ? e : r.statusCode() + " (expected " + expected + ")"));
             }
           });
     }, 0, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# A rolling restart under load: the hub simulator (max-age 2s, so entries keep turning stale and revalidating; 20 ms
+# latency), three remote-mode gateway nodes and Debian's nginx in front of them, configured with the README's own
+# example (section "Running several nodes", its nginx block, addresses replaced). wrk sends a steady load through nginx
+# over /oembed, /embed/{id} and /media/{id} of every demo catalogue id; 10 s in, each node in turn gets SIGTERM, must
+# exit by itself with status 0 (its drain line is kept), is started again on its port and, once its /health/ready
+# answers 200, the next one follows. Failed requests (any answer but 200, and wrk's socket errors) must be 0.
+# Needs: the gateway and simulator jars (mvn -B -q package -DskipTests), nginx, wrk, jq and curl. Loopback only,
+# ports 18500-18519.
+set -euo pipefail
+USAGE="load-tests/rolling-restart.sh [seconds=60 (30-3600)] [connections=16 (1-1024)]"
+source "$(dirname "$0")/lib.sh"
+[[ "${1:-}" == -h || "${1:-}" == --help ]] && { echo "usage: $USAGE"; exit 0; }
+(( $# <= 2 )) || usage_error "too many arguments"
+SECONDS_TOTAL=${1:-60}; CONNS=${2:-16}
+require_int seconds "$SECONDS_TOTAL" 30 3600
+require_int connections "$CONNS" 1 1024
+SECONDS_TOTAL=$(( 10#$SECONDS_TOTAL )); CONNS=$(( 10#$CONNS ))
+require_tools wrk jq curl
+[[ -x /usr/sbin/nginx ]] || { echo "$(basename "$0"): needs Debian's nginx (apt-get install -y nginx)" >&2; exit 2; }
+require_jars "$GATEWAY_JAR" "$SIMULATOR_JAR"
+HUB_PORT=18500; ADMIN_PORT=18501; NGINX_PORT=18502
+NODE_PORTS=(18503 18504 18505); MGMT_PORTS=(18506 18507 18508)
+PUBLIC="http://localhost:$NGINX_PORT"   # every node's public base URL: nginx's address
+start_results rolling-restart
+cd "$LT_ROOT"
+
+java -jar "$SIMULATOR_JAR" --port $HUB_PORT --admin-port $ADMIN_PORT --max-age 2s > "$RESULTS/hub.log" 2>&1 &
+started $!
+wait_http "http://127.0.0.1:$ADMIN_PORT/admin/faults" "hub simulator"
+curl -fsS -X PUT "http://127.0.0.1:$ADMIN_PORT/admin/faults" -H 'Content-Type: application/json' \
+  -d '{"latency":"20ms"}' > /dev/null
+
+NODE_PIDS=()
+# start_node I GENERATION: starts node I on its port, logging to node<I>-<GENERATION>.log
+start_node() {
+  java -Xmx256m -Dplaygate.server.port="${NODE_PORTS[$1]}" -Dplaygate.server.host=127.0.0.1 \
+    -Dplaygate.server.instances=1 -Dplaygate.server.accessLog=false -Dplaygate.management.port="${MGMT_PORTS[$1]}" \
+    -Dplaygate.server.publicBaseUrl=$PUBLIC -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote \
+    -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub -jar "$GATEWAY_JAR" > "$RESULTS/node$1-$2.log" 2>&1 &
+  NODE_PIDS[$1]=$!
+  started $!
+}
+for i in 0 1 2; do start_node $i 0; done
+for i in 0 1 2; do wait_http "http://127.0.0.1:${NODE_PORTS[$i]}/health/ready" "node $i"; done
+
+# nginx: the README's example, its addresses replaced; pid, logs and temporary files in the results folder
+mkdir -p "$RESULTS/nginx"
+awk '/^## Running several nodes/ {s=1} s && /^```nginx/ {b=1; next} b && /^```/ {exit} b' README.md \
+  | sed -e "s/listen 8080;/listen 127.0.0.1:$NGINX_PORT;/" -e "s/127.0.0.1:8081 /127.0.0.1:${NODE_PORTS[0]} /" \
+        -e "s/127.0.0.1:8082 /127.0.0.1:${NODE_PORTS[1]} /" -e "s/127.0.0.1:8083 /127.0.0.1:${NODE_PORTS[2]} /" \
+  > "$RESULTS/nginx/playgate.conf"
+grep -q "proxy_next_upstream error timeout http_503;" "$RESULTS/nginx/playgate.conf" \
+  || { echo "$(basename "$0"): no nginx example in README.md \"Running several nodes\"" >&2; exit 1; }
+N="$RESULTS/nginx"
+cat > "$N/nginx.conf" <<EOF
+worker_processes 1;
+pid $N/nginx.pid;
+error_log $N/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $N/client_body; proxy_temp_path $N/proxy; fastcgi_temp_path $N/fastcgi;
+  uwsgi_temp_path $N/uwsgi; scgi_temp_path $N/scgi;
+  include $N/playgate.conf;
+}
+EOF
+chmod 755 "$N"
+/usr/sbin/nginx -p "$N" -e "$N/error.log" -c "$N/nginx.conf" -g 'daemon off;' > "$N/nginx.out" 2>&1 &
+started $!
+wait_http "http://127.0.0.1:$NGINX_PORT/health/live" nginx
+
+# every demo id on the three routes; the load keeps the paths that answer 200 (the rights demos refuse on purpose)
+: > "$RESULTS/paths"
+for id in $(jq -r '.media[].id' conf/catalog/catalog.json); do
+  for p in "/oembed?url=$(jq -rn --arg u "$PUBLIC/media/$id" '$u|@uri')" "/embed/$id" "/media/$id"; do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$p") == 200 ]] && echo "$p"
+  done
+done >> "$RESULTS/paths"
+echo "paths answering 200: $(grep -c . "$RESULTS/paths")"
+
+PATHS_FILE="$RESULTS/paths" wrk -t2 -c"$CONNS" -d"${SECONDS_TOTAL}s" -s load-tests/rotate-paths.lua \
+  "http://127.0.0.1:$NGINX_PORT" > "$RESULTS/wrk.txt" &
+WRK=$!
+LOAD_START=$(date +%s)
+started $WRK
+sleep 10
+# in this shell, so that each node is a child whose exit status "wait" returns
+for i in 0 1 2; do
+  t0=$(date +%s%N)
+  kill -TERM "${NODE_PIDS[$i]}"
+  status=0; wait "${NODE_PIDS[$i]}" || status=$?
+  t1=$(date +%s%N)
+  start_node $i 1
+  wait_http "http://127.0.0.1:${NODE_PORTS[$i]}/health/ready" "node $i (restarted)"
+  t2=$(date +%s%N)
+  echo "node $i: exit status $status $(( (t1 - t0) / 1000000 )) ms after SIGTERM, ready again" \
+    "$(( (t2 - t1) / 1000000 )) ms later; $(grep -o 'playgate drained: .*' "$RESULTS/node$i-0.log" || echo 'no drain line')"
+done > "$RESULTS/timeline.txt"
+ROLLED=$(( $(date +%s) - LOAD_START ))
+echo "rolling restart done ${ROLLED} s into the ${SECONDS_TOTAL} s of load" >> "$RESULTS/timeline.txt"
+(( ROLLED < SECONDS_TOTAL )) || echo "warning: the restarts outlasted the load; give more seconds" >> "$RESULTS/timeline.txt"
+wait $WRK || true
+cat "$RESULTS/wrk.txt"
+cat "$RESULTS/timeline.txt"
+non200=$(awk '/^non-200/ {print $2}' "$RESULTS/wrk.txt")
+sockets=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$RESULTS/wrk.txt")
+summary "scenario: rolling restart of 3 nodes behind nginx (README example) under wrk -t2 -c$CONNS for ${SECONDS_TOTAL}s" \
+  "requests: $(awk '/requests in/ {print $1}' "$RESULTS/wrk.txt"), $(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk.txt") req/s" \
+  "failed requests: $(( ${non200:-0} + ${sockets:-0} )) (non-200: ${non200:-0}, socket errors: ${sockets:-0})" \
+  "$(sed 's/^/  /' "$RESULTS/timeline.txt")" \
+  "nginx retried on the next node: $(grep -c 'upstream' "$N/error.log" || true) error-log lines" \
+  "load average: $(cut -d' ' -f1-3 /proc/loadavg)" \
+  "results: ${RESULTS#"$LT_ROOT"/}"

@@ -7,6 +7,7 @@ import io.playgate.gateway.cache.MediaCacheOptions;
 import io.playgate.gateway.embed.EmbedOptions;
 import io.playgate.gateway.http.LimitsOptions;
 import io.playgate.gateway.http.ServerOptions;
+import io.playgate.gateway.http.ShutdownOptions;
 import io.playgate.gateway.hub.HubBreakerOptions;
 import io.playgate.gateway.hub.HubClientOptions;
 import io.playgate.gateway.hub.HubOptions;
@@ -68,6 +69,7 @@ class CapabilityOptionsTest {
     assertThat(c.metrics()).isEqualTo(new MetricsOptions());
     assertThat(c.management()).isEqualTo(new ManagementOptions());
     assertThat(c.artwork()).isEqualTo(new ArtworkOptions());
+    assertThat(c.shutdown()).isEqualTo(new ShutdownOptions());
   }
 
   @Test

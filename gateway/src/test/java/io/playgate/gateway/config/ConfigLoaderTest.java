@@ -3,6 +3,7 @@ package io.playgate.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.playgate.gateway.http.ShutdownOptions;
 import io.playgate.gateway.hub.HubOptions;
 import io.playgate.gateway.management.ManagementOptions;
 import io.playgate.gateway.options.ConfigException;
@@ -119,6 +120,18 @@ class ConfigLoaderTest {
   void listsFromTheEnvironment() throws Exception {
     GatewayConfig c = load(null, Map.of("PLAYGATE_OEMBED_SCHEMES", "https://hub.example/track/{id}, https://hub.example/video/{id}"), new Properties());
     assertThat(c.oembed().schemes()).containsExactly("https://hub.example/track/{id}", "https://hub.example/video/{id}");
+  }
+
+  @Test
+  void theShutdownGraceAndDeadlineAreReadAndTheDeadlineNeverPrecedesTheGrace() throws Exception {
+    GatewayConfig c = load(null, Map.of("PLAYGATE_SHUTDOWN_GRACE", "0s"), props("playgate.shutdown.deadline", "1m"));
+    assertThat(c.shutdown()).isEqualTo(new ShutdownOptions(Duration.ZERO, Duration.ofMinutes(1)));
+    assertThat(load(null, Map.of(), new Properties()).shutdown()).isEqualTo(new ShutdownOptions());
+    for (String[] bad : new String[][] {{"playgate.shutdown.grace", "2m"}, {"playgate.shutdown.grace", "soon"},
+        {"playgate.shutdown.deadline", "1s"}, {"playgate.shutdown.deadline", "11m"}}) {
+      assertThatThrownBy(() -> load(null, Map.of(), props(bad[0], bad[1]))).as(bad[0] + "=" + bad[1])
+          .isInstanceOf(ConfigException.class).hasMessageContaining(bad[0].substring("playgate.".length()));
+    }
   }
 
   @Test

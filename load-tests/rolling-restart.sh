@@ -4,7 +4,8 @@
 # example (section "Running several nodes", its nginx block, addresses replaced). wrk sends a steady load through nginx
 # over /oembed, /embed/{id} and /media/{id} of every demo catalogue id; 10 s in, each node in turn gets SIGTERM, must
 # exit by itself with status 0 (its drain line is kept), is started again on its port and, once its /health/ready
-# answers 200, the next one follows. Failed requests (any answer but 200, and wrk's socket errors) must be 0.
+# answers 200, the next one follows. Failed requests (any answer but 200, and wrk's socket errors, a request
+# unanswered after 10 s among them) must be 0.
 # Needs: the gateway and simulator jars (mvn -B -q package -DskipTests), nginx, wrk, jq and curl. Loopback only,
 # ports 18500-18519.
 set -euo pipefail
@@ -79,7 +80,7 @@ for id in $(jq -r '.media[].id' conf/catalog/catalog.json); do
 done >> "$RESULTS/paths"
 echo "paths answering 200: $(grep -c . "$RESULTS/paths")"
 
-PATHS_FILE="$RESULTS/paths" wrk -t2 -c"$CONNS" -d"${SECONDS_TOTAL}s" -s load-tests/rotate-paths.lua \
+PATHS_FILE="$RESULTS/paths" wrk -t2 -c"$CONNS" -d"${SECONDS_TOTAL}s" --timeout 10s -s load-tests/rotate-paths.lua \
   "http://127.0.0.1:$NGINX_PORT" > "$RESULTS/wrk.txt" &
 WRK=$!
 LOAD_START=$(date +%s)

@@ -3,7 +3,8 @@
 # summary.txt. Nothing there is deleted on exit; the folder is git-ignored.
 
 LT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-GATEWAY_JAR=$LT_ROOT/gateway/target/playgate-gateway.jar
+# GATEWAY_JAR may be set in the environment to measure another build (an A/B of two trees)
+GATEWAY_JAR=${GATEWAY_JAR:-$LT_ROOT/gateway/target/playgate-gateway.jar}
 SIMULATOR_JAR=$LT_ROOT/hub-simulator/target/playgate-hub-simulator.jar
 LT_PIDS=()
 

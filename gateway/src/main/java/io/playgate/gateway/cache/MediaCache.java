@@ -6,12 +6,10 @@ import io.playgate.gateway.hub.HubException;
 import io.playgate.gateway.hub.HubFailure;
 import io.playgate.gateway.hub.HubResponse;
 import io.playgate.gateway.hub.MediaItem;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +49,7 @@ public final class MediaCache {
   private final MediaCacheOptions options;
   private final Ticker ticker;
   private final SlotStore store;
-  private final ConcurrentMap<String, CompletableFuture<CachedMedia>> inflight = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Flight> inflight = new ConcurrentHashMap<>();
 
   private MediaCache(HubClient hub, MediaCacheOptions options, Ticker ticker) {
     this.hub = hub;
@@ -214,12 +212,9 @@ public final class MediaCache {
     return inflight.size();
   }
 
-  private Future<CachedMedia> onCaller(CompletableFuture<CachedMedia> cf) {
-    if (cf.isDone() && !cf.isCompletedExceptionally()) {
-      return Future.succeededFuture(cf.join());
-    }
-    Context ctx = Vertx.currentContext();
-    return ctx == null ? Future.fromCompletionStage(cf) : Future.fromCompletionStage(cf, ctx);
+  /** Joins the flight from the caller's context: when the hub answers, one task per context completes its callers. */
+  private static Future<CachedMedia> onCaller(Flight flight) {
+    return flight.join(Vertx.currentContext());
   }
 
   /** 5xx, timeouts, bad answers and an open breaker may be hidden behind a stale entry; 404/410/403 never. */
@@ -231,9 +226,9 @@ public final class MediaCache {
    * The one in-flight hub request for an id, started if there is none: a plain fetch for a cold miss, a
    * conditional one ({@code If-None-Match}) when a stale entry with an ETag exists.
    */
-  private CompletableFuture<CachedMedia> fetch(String id, @Nullable CachedMedia stale) {
-    CompletableFuture<CachedMedia> mine = new CompletableFuture<>();
-    CompletableFuture<CachedMedia> running = inflight.putIfAbsent(id, mine);
+  private Flight fetch(String id, @Nullable CachedMedia stale) {
+    Flight mine = new Flight();
+    Flight running = inflight.putIfAbsent(id, mine);
     if (running != null) {
       return running;
     }
@@ -247,7 +242,7 @@ public final class MediaCache {
     return mine;
   }
 
-  private void complete(String id, @Nullable CachedMedia stale, CompletableFuture<CachedMedia> mine,
+  private void complete(String id, @Nullable CachedMedia stale, Flight mine,
       @Nullable HubResponse resp, @Nullable Throwable cause) {
     long now = ticker.read();
     boolean current = inflight.get(id) == mine; // false after invalidate()/takedown(): do not store
@@ -255,12 +250,12 @@ public final class MediaCache {
       if (resp != null && resp.notModified() && stale != null) {
         CachedMedia renewed = stale.renewed(now, options.ttlNanos(resp.maxAgeSeconds()), resp.etag());
         store(id, renewed, current);
-        mine.complete(renewed);
+        mine.succeed(renewed);
       } else if (resp != null && resp.item() != null) {
         CachedMedia entry = new CachedMedia(resp.item(), resp.etag(), now, options.ttlNanos(resp.maxAgeSeconds()),
             options, ticker, new CachedMedia.Variants(), false, 0);
         store(id, entry, current);
-        mine.complete(entry);
+        mine.succeed(entry);
       } else {
         HubException failure = cause instanceof HubException he ? he
             : new HubException(HubFailure.BAD_RESPONSE, id, resp != null ? "status=304 to an unconditional request"
@@ -273,11 +268,11 @@ public final class MediaCache {
         } else if (!options.failureTtl().isZero()) {
           store(id, new NegativeEntry(failure, now + options.failureTtl().toNanos()), current);
         }
-        mine.completeExceptionally(failure);
+        mine.fail(failure);
       }
     } catch (RuntimeException e) {
       LOG.error("cache.fail id={} storing the hub answer failed", id, e);
-      mine.completeExceptionally(new HubException(HubFailure.BAD_RESPONSE, id, "cannot store answer: " + e));
+      mine.fail(new HubException(HubFailure.BAD_RESPONSE, id, "cannot store answer: " + e));
     } finally {
       inflight.remove(id, mine);
     }

@@ -1,28 +1,44 @@
 // Cold-burst coalescing probe: N concurrent requests for one uncached id at a gateway whose remote hub is the
 // hub simulator with a 300 ms latency fault; counts the hub requests through the simulator's admin API and times the
 // fan-out. Run with the fat jar on the class path (Vert.x comes from it):
-//   java -cp gateway/target/playgate-gateway.jar load-tests/ColdBurst.java GATEWAY_URL HUB_ADMIN_URL N ID...
+//   java [-Dgateway.pid=PID] -cp gateway/target/playgate-gateway.jar load-tests/ColdBurst.java GATEWAY_URL HUB_ADMIN_URL N ID...
 // Each id gets one burst, in order, in this one JVM; the first is a warm-up (JIT, connections) and is marked so.
 // Before the burst it opens N keep-alive connections (N requests to /health/live), so the burst itself is N requests
 // written at once on open connections and every one of them is waiting when the hub answers.
+// The client spreads its connections over two event loops (one HttpClient and one verticle context each) and does no
+// more per response than note the time, the status and the body; bodies are compared after the burst. With
+// gateway.pid, it also reports the gateway's CPU time (all its threads, /proc/PID/task/*/schedstat) from the first
+// response (the hub has answered) to the last: the cost of releasing the waiters, less noisy than the wall time.
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 public class ColdBurst {
+  private static final int LOOPS = 2;
+
   public static void main(String[] args) {
     try {
       run(args);
@@ -37,64 +53,93 @@ public class ColdBurst {
     URI gw = URI.create(args[0]);
     URI admin = URI.create(args[1]);
     int n = Integer.parseInt(args[2]);
-    Vertx vertx = Vertx.vertx();
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(30_000),
-        new PoolOptions().setHttp1MaxSize(n).setMaxWaitQueueSize(-1));
-    HttpClient adminClient = vertx.createHttpClient();
+    String pid = System.getProperty("gateway.pid", "");
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(LOOPS));
+    Context[] contexts = new Context[LOOPS];
+    HttpClient[] clients = new HttpClient[LOOPS];
+    for (int l = 0; l < LOOPS; l++) {
+      int k = l;
+      vertx.deployVerticle(new AbstractVerticle() {
+        @Override
+        public void start() {
+          contexts[k] = context;
+          clients[k] = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(30_000),
+              new PoolOptions().setHttp1MaxSize(n).setMaxWaitQueueSize(-1));
+        }
+      }).await(30, TimeUnit.SECONDS);
+    }
     for (int a = 3; a < args.length; a++) {
-      burst(client, adminClient, gw, admin, args[a], n, a == 3 ? "warm-up: " : "");
+      burst(contexts, clients, gw, admin, args[a], n, a == 3 ? "warm-up: " : "", pid);
     }
   }
 
-  private static void burst(HttpClient client, HttpClient adminClient, URI gw, URI admin, String id, int n,
-      String label) throws Exception {
+  private static void burst(Context[] contexts, HttpClient[] clients, URI gw, URI admin, String id, int n,
+      String label, String pid) throws Exception {
     // the gateway's public base URL is http://localhost:<port> (IP-literal hosts are refused as oEmbed URLs)
     String target = "/oembed?url=" + URLEncoder.encode("http://localhost:" + gw.getPort() + "/media/" + id,
         StandardCharsets.UTF_8);
-    // open (or re-check) n connections first
-    List<Future<Buffer>> warm = new ArrayList<>();
+    // open (or re-check) n connections first, each on the event loop that will send its burst request
+    List<Future<?>> warm = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      warm.add(get(client, gw, "/health/live"));
+      warm.add(onLoop(contexts, clients, i, c -> get(c, gw, "/health/live").map(b -> 0L)));
     }
     Future.all(warm).await(60, TimeUnit.SECONDS);
     Thread.sleep(500);
-    long before = hubCount(adminClient, admin, id);
+    long before = hubCount(admin, id);
 
     long[] done = new long[n];
     int[] status = new int[n];
-    Set<String> bodies = java.util.Collections.synchronizedSet(new HashSet<>());
-    // cache_age counts down in whole seconds while the burst is answered: compare the bodies without it
-    Set<String> sansAge = java.util.Collections.synchronizedSet(new HashSet<>());
+    Buffer[] body = new Buffer[n];
+    AtomicBoolean first = new AtomicBoolean();
+    CompletableFuture<Long> cpuAtFirst = new CompletableFuture<>();
     List<Future<?>> all = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       int k = i;
-      all.add(client.request(HttpMethod.GET, gw.getPort(), gw.getHost(), target)
+      all.add(onLoop(contexts, clients, i, c -> c.request(HttpMethod.GET, gw.getPort(), gw.getHost(), target)
           .compose(req -> req.send())
           .compose(resp -> resp.body().map(b -> {
             done[k] = System.nanoTime();
             status[k] = resp.statusCode();
-            bodies.add(b.toString());
-            sansAge.add(b.toString().replaceAll("\"cache_age\":\\d+", ""));
-            return b;
-          })));
+            body[k] = b;
+            if (first.compareAndSet(false, true)) {
+              CompletableFuture.runAsync(() -> cpuAtFirst.complete(cpuNanos(pid))); // off the event loop
+            }
+            return 0L;
+          }))));
     }
     Future.join(all).await(120, TimeUnit.SECONDS);
-    long sentMs = 0;
-    long first = Long.MAX_VALUE;
-    long last = 0;
+    long cpuAtLast = cpuNanos(pid);
+    long firstDone = Long.MAX_VALUE;
+    long lastDone = 0;
     int ok = 0;
+    Set<String> bodies = new HashSet<>();
+    // cache_age counts down in whole seconds while the burst is answered: compare the bodies without it too
+    Set<String> sansAge = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      first = Math.min(first, done[i]);
-      last = Math.max(last, done[i]);
-      if (status[i] == 200) {
-        ok++;
-      }
+      firstDone = Math.min(firstDone, done[i]);
+      lastDone = Math.max(lastDone, done[i]);
+      ok += status[i] == 200 ? 1 : 0;
+      String text = body[i] == null ? "" : body[i].toString();
+      bodies.add(text);
+      sansAge.add(text.replaceAll("\"cache_age\":\\d+", ""));
     }
-    long after = hubCount(adminClient, admin, id);
-    System.out.printf(label + "burst id=%s concurrent=%d ok=%d distinctBodies=%d distinctBodiesWithoutCacheAge=%d hubRequests=%d firstResponseMs=%.1f "
-            + "lastResponseMs=%.1f hubAnswerToLastWaiterMs=%.1f%n", id, n, ok, bodies.size(), sansAge.size(), after - before,
-        (first - t0) / 1e6, (last - t0) / 1e6, (last - first) / 1e6);
+    long after = hubCount(admin, id);
+    String cpu = pid.isEmpty() ? "" : String.format(" gatewayCpuAnswerToLastWaiterMs=%.1f",
+        (cpuAtLast - cpuAtFirst.get(10, TimeUnit.SECONDS)) / 1e6);
+    System.out.printf(label + "burst id=%s concurrent=%d ok=%d distinctBodies=%d distinctBodiesWithoutCacheAge=%d "
+            + "hubRequests=%d firstResponseMs=%.1f lastResponseMs=%.1f hubAnswerToLastWaiterMs=%.1f%s%n", id, n, ok,
+        bodies.size(), sansAge.size(), after - before, (firstDone - t0) / 1e6, (lastDone - t0) / 1e6,
+        (lastDone - firstDone) / 1e6, cpu);
+  }
+
+  /** Runs the i-th request on its event loop (i modulo the loops) with that loop's client. */
+  private static <T> Future<T> onLoop(Context[] contexts, HttpClient[] clients, int i,
+      java.util.function.Function<HttpClient, Future<T>> request) {
+    int l = i % contexts.length;
+    Promise<T> p = Promise.promise();
+    contexts[l].runOnContext(v -> request.apply(clients[l]).onComplete(p));
+    return p.future();
   }
 
   private static Future<Buffer> get(HttpClient client, URI base, String path) {
@@ -102,7 +147,27 @@ public class ColdBurst {
         .compose(req -> req.send()).compose(resp -> resp.body());
   }
 
-  private static long hubCount(HttpClient unused, URI admin, String id) throws Exception {
+  /** The CPU time all the process's threads have run, in ns (the first field of each thread's schedstat), or 0. */
+  private static long cpuNanos(String pid) {
+    if (pid.isEmpty()) {
+      return 0;
+    }
+    long total = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+      for (Path task : tasks) {
+        try {
+          total += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+          // a thread that ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return total;
+  }
+
+  private static long hubCount(URI admin, String id) throws Exception {
     // a plain blocking JDK request, off the load client's pool
     java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(admin.resolve("/admin/counts")).timeout(java.time.Duration.ofSeconds(10))

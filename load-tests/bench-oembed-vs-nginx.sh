@@ -18,24 +18,15 @@ WARMUP=$(( SECS < 5 ? SECS : 5 ))
 start_results bench-oembed-vs-nginx
 
 # access logs off on both sides (nginx: access_log off)
-java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-  -Dplaygate.management.port=0 \
-  -Dplaygate.partners.anonymous.capacity=0 -jar "$GATEWAY_JAR" > "$RESULTS/gateway.log" 2>&1 &
-started $!
+start_gateway gateway $GW_PORT
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" gateway
 URL="http://127.0.0.1:$GW_PORT/oembed?url=http%3A%2F%2Flocalhost%3A$GW_PORT%2Fmedia%2Fsectoid-feelings"
 mkdir -p "$RESULTS/www"
 curl -fs "$URL" > "$RESULTS/www/oembed.json"   # the same body nginx will serve (also warms the cache)
 
-cat > "$RESULTS/nginx.conf" <<CONF
-worker_processes auto;
-pid $RESULTS/nginx.pid;
-error_log $RESULTS/nginx-error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $RESULTS/nginx-tmp;
-  sendfile on; tcp_nopush on; keepalive_requests 100000;
+{
+  nginx_conf_start auto
+  cat <<CONF
   types { application/json json; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
@@ -44,9 +35,8 @@ http {
   }
 }
 CONF
-nginx -c "$RESULTS/nginx.conf"
-for _ in $(seq 1 20); do [[ -s "$RESULTS/nginx.pid" ]] && break; sleep 0.1; done
-started "$(cat "$RESULTS/nginx.pid")"
+} > "$RESULTS/nginx.conf"
+start_nginx "$RESULTS/nginx.conf"
 wait_http "http://127.0.0.1:$NGINX_PORT/oembed.json" nginx
 
 echo "gateway body $(wc -c < "$RESULTS/www/oembed.json") bytes; wrk -t2 -c$CONNS -d${SECS}s, $RUNS alternating runs each" \
@@ -57,12 +47,12 @@ GW=(); NG=()
 for i in $(seq 1 "$RUNS"); do
   wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$URL" > "$RESULTS/wrk-gateway-$i.txt"
   wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "http://127.0.0.1:$NGINX_PORT/oembed.json" > "$RESULTS/wrk-nginx-$i.txt"
-  g=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-gateway-$i.txt")
-  n=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-nginx-$i.txt")
+  g=$(wrk_rps "$RESULTS/wrk-gateway-$i.txt")
+  n=$(wrk_rps "$RESULTS/wrk-nginx-$i.txt")
   echo "run $i: gateway ${g} req/s, nginx ${n} req/s" | tee -a "$RESULTS/runs.txt"
   GW+=("$g"); NG+=("$n")
 done
 mg=$(median "${GW[@]}"); mn=$(median "${NG[@]}")
 summary "scenario: cached /oembed vs nginx static file, $RUNS runs of ${SECS}s, wrk -t2 -c$CONNS" \
-  "median: gateway $mg req/s, nginx $mn req/s, ratio gateway/nginx $(awk -v a="$mg" -v b="$mn" 'BEGIN {printf "%.2f", a/b}')" \
+  "median: gateway $mg req/s, nginx $mn req/s, ratio gateway/nginx $(ratio "$mg" "$mn")" \
   "results: ${RESULTS#"$LT_ROOT"/}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Coalescing under a cold burst: a remote-mode gateway in front of the hub simulator (300 ms latency fault); each run
 # sends N concurrent /oembed requests for a different, uncached id and reports the hub requests it caused and the
-# time from the first response (the hub has just answered) to the last waiter's response. Prints the medians.
+# time from the first response (the hub has just answered) to the last waiter's response, and the gateway's CPU
+# time over that span. Prints the medians. GATEWAY_JAR=<jar> in the environment measures another build.
 # Needs: the gateway and simulator jars (mvn -B -q package -DskipTests) and curl. Loopback only.
 set -euo pipefail
 USAGE="load-tests/cold-burst.sh [runs=5 (1-15)] [concurrency=1000 (1-5000)]"
@@ -19,12 +20,8 @@ cd "$LT_ROOT"
 
 java -jar "$SIMULATOR_JAR" --port $HUB_PORT --admin-port $ADMIN_PORT > "$RESULTS/hub.log" 2>&1 &
 started $!
-java -Dplaygate.server.port=$GW_PORT -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
-  -Dplaygate.management.port=0 \
-  -Dplaygate.server.publicBaseUrl=http://localhost:$GW_PORT -Dplaygate.partners.anonymous.capacity=0 \
-  -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub \
-  -jar "$GATEWAY_JAR" > "$RESULTS/gateway.log" 2>&1 &
-started $!
+start_gateway gateway $GW_PORT -Dplaygate.server.publicBaseUrl=http://localhost:$GW_PORT \
+  -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub
 wait_http "http://127.0.0.1:$ADMIN_PORT/admin/faults" "hub simulator"
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" gateway
 curl -fsS -X PUT "http://127.0.0.1:$ADMIN_PORT/admin/faults" -H 'Content-Type: application/json' \
@@ -33,15 +30,18 @@ IDS=(sectoid-escape-from-chaosland sectoid-feelings sectoid-metal-madness sectoi
      muldjord-chaos-god muldjord-internal-degeneration muldjord-mutilated-mime renich-to-be-happy
      gloumouth1-descente-infinie french-grand-prix-1906 big-buck-bunny imageio-cockatoo sectoid-fof muldjord-fof)
 # one JVM for all bursts: the first, on playgate-demo-mix, is a warm-up (JIT, connections) and not counted
-java -cp "$GATEWAY_JAR" load-tests/ColdBurst.java "http://127.0.0.1:$GW_PORT" "http://127.0.0.1:$ADMIN_PORT" "$N" \
+java -Dgateway.pid="$GW_PID" -cp "$GATEWAY_JAR" load-tests/ColdBurst.java "http://127.0.0.1:$GW_PORT" "http://127.0.0.1:$ADMIN_PORT" "$N" \
   playgate-demo-mix "${IDS[@]:0:$RUNS}" | tee "$RESULTS/bursts.txt"
-FAN=(); HUB=()
+FAN=(); HUB=(); CPU=()
 while read -r line; do
   FAN+=("$(sed -E 's/.*hubAnswerToLastWaiterMs=([0-9.]+).*/\1/' <<< "$line")")
   HUB+=("$(sed -E 's/.*hubRequests=([0-9]+).*/\1/' <<< "$line")")
+  CPU+=("$(sed -E 's/.*gatewayCpuAnswerToLastWaiterMs=([0-9.]+).*/\1/' <<< "$line")")
 done < <(grep '^burst' "$RESULTS/bursts.txt")
 (( ${#HUB[@]} == RUNS )) || { echo "cold-burst.sh: expected $RUNS bursts, got ${#HUB[@]}; see $RESULTS" >&2; exit 1; }
 summary "scenario: cold burst, $RUNS runs of $N concurrent /oembed requests, hub latency 300ms" \
   "hub requests per burst: ${HUB[*]}" \
   "median hub-answer-to-last-waiter: $(median "${FAN[@]}") ms" \
+  "median gateway CPU from the hub's answer to the last waiter: $(median "${CPU[@]}") ms (all threads)" \
+  "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" \
   "results: ${RESULTS#"$LT_ROOT"/}"

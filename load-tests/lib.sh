@@ -3,9 +3,9 @@
 # summary.txt. Nothing there is deleted on exit; the folder is git-ignored.
 
 LT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# GATEWAY_JAR may be set in the environment to measure another build (an A/B of two trees)
+# GATEWAY_JAR and SIMULATOR_JAR may be set in the environment to measure other builds (an A/B of two trees)
 GATEWAY_JAR=${GATEWAY_JAR:-$LT_ROOT/gateway/target/playgate-gateway.jar}
-SIMULATOR_JAR=$LT_ROOT/hub-simulator/target/playgate-hub-simulator.jar
+SIMULATOR_JAR=${SIMULATOR_JAR:-$LT_ROOT/hub-simulator/target/playgate-hub-simulator.jar}
 LT_PIDS=()
 
 # usage_error MESSAGE: prints the message and the script's usage line, exits 2
@@ -74,4 +74,124 @@ summary() {
 
 median() {
   printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
+
+# start_gateway NAME PORT [JVM_OPTION...]: runs $GATEWAY_JAR on 127.0.0.1:PORT (access log off, management on a free
+# port, anonymous rate limit off, the options given last win), its output in $RESULTS/NAME.log; sets GW_PID. It does
+# not wait: follow with wait_http .../health/ready
+start_gateway() {
+  local name=$1 port=$2
+  shift 2
+  java -Dplaygate.server.port="$port" -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+    -Dplaygate.management.port=0 -Dplaygate.partners.anonymous.capacity=0 "$@" -jar "$GATEWAY_JAR" \
+    > "$RESULTS/$name.log" 2>&1 &
+  GW_PID=$!
+  started "$GW_PID"
+}
+
+# nginx_conf_start WORKERS: prints the opening of an nginx.conf whose pid file, logs and temporary files are in
+# $RESULTS, access log off; the caller adds its server blocks and the closing brace of http
+nginx_conf_start() {
+  cat <<CONF
+worker_processes $1;
+pid $RESULTS/nginx.pid;
+error_log $RESULTS/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $RESULTS/nginx-tmp;
+  proxy_temp_path $RESULTS/nginx-tmp;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+CONF
+}
+
+# start_nginx CONF: Debian's nginx with that config (made with nginx_conf_start); sets NGINX_PID, its master
+start_nginx() {
+  local _
+  nginx -c "$1"
+  for _ in $(seq 1 50); do [[ -s "$RESULTS/nginx.pid" ]] && break; sleep 0.1; done
+  [[ -s "$RESULTS/nginx.pid" ]] || { echo "$(basename "$0"): nginx did not start; see $RESULTS" >&2; exit 1; }
+  NGINX_PID=$(cat "$RESULTS/nginx.pid")
+  started "$NGINX_PID"
+}
+
+# wrk_rps FILE: the requests per second of a wrk output
+wrk_rps() {
+  awk '/Requests\/sec/ {print $2}' "$1"
+}
+
+# ratio A B: A/B with two decimals
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'
+}
+
+# require_decimal NAME VALUE MIN MAX: VALUE must be a number (digits, an optional fraction) in [MIN, MAX]
+require_decimal() {
+  [[ "$2" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk -v v="$2" -v lo="$3" -v hi="$4" 'BEGIN {exit !(v >= lo && v <= hi)}' \
+    || usage_error "$1 must be a number from $3 to $4, was '$2'"
+}
+
+# wait_ready_ms URL NAME T0: polls URL every 10 ms for up to 60 s; prints the milliseconds from T0 (date +%s%N,
+# taken just before the process was started) to its first 2xx, else the script stops, pointing at the logs
+wait_ready_ms() {
+  local _
+  for _ in $(seq 1 6000); do
+    if curl -fs -o /dev/null --max-time 1 "$1"; then
+      echo $(( ($(date +%s%N) - $3) / 1000000 ))
+      return 0
+    fi
+    sleep 0.01
+  done
+  echo "$(basename "$0"): $2 did not come up at $1; see $RESULTS" >&2
+  exit 1
+}
+
+# fetch_body URL PREFIX: writes the body to PREFIX.body and the Content-Type value to PREFIX.type (2xx only)
+fetch_body() {
+  curl -fsS -D "$2.head" -o "$2.body" "$1"
+  grep -i '^content-type:' "$2.head" | head -1 | cut -d' ' -f2- | tr -d '\r\n' > "$2.type"
+}
+
+# cpu_ticks PID...: the CPU the processes have used so far, user and system, in clock ticks (getconf CLK_TCK)
+cpu_ticks() {
+  local p total=0 stat
+  for p in "$@"; do
+    stat=$(< "/proc/$p/stat")
+    stat=${stat##*) }   # the fields after the command name, which may hold spaces
+    read -r -a f <<< "$stat"
+    total=$(( total + f[11] + f[12] ))   # utime and stime, fields 14 and 15 of proc(5)
+  done
+  echo "$total"
+}
+
+# wait_quiet MAX_LOAD MAX_WAIT: waits (up to MAX_WAIT seconds, checking every 5 s) until no mvn or java process runs
+# but the ones this script started and the 1-minute load average is under MAX_LOAD; prints "quiet, load L" or
+# "loaded, load L after S s (busy: ...)" with what was still running
+wait_quiet() {
+  local waited=0 load busy
+  while :; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    busy=$(others_building)
+    if [[ -z "$busy" ]] && awk -v l="$load" -v m="$1" 'BEGIN {exit !(l < m)}'; then
+      echo "quiet, load $load$( (( waited > 0 )) && echo " after ${waited} s")"
+      return 0
+    fi
+    if (( waited >= $2 )); then
+      echo "loaded, load $load after ${waited} s${busy:+ (busy: $busy)}"
+      return 0
+    fi
+    sleep 5
+    waited=$(( waited + 5 ))
+  done
+}
+
+# others_building: the mvn and java processes running now that this script did not start, as "pid:name" words
+others_building() {
+  local mine=" ${LT_PIDS[*]} " pid comm args
+  ps -eo pid=,comm=,args= | while read -r pid comm args; do
+    [[ "$mine" == *" $pid "* ]] && continue
+    if [[ "$comm" == java || "$comm" == mvn || "$args" == *plexus-classworlds* ]]; then
+      printf '%s:%s ' "$pid" "$comm"
+    fi
+  done
 }

@@ -166,7 +166,7 @@ cpu_ticks() {
 
 # wait_quiet MAX_LOAD MAX_WAIT: waits (up to MAX_WAIT seconds, checking every 5 s) until no mvn or java process runs
 # but the ones this script started and the 1-minute load average is under MAX_LOAD; prints "quiet, load L" or
-# "loaded, load L after S s (busy: ...)" with what was still running
+# "loaded, load L after S s (other mvn/java processes: N)"
 wait_quiet() {
   local waited=0 load busy
   while :; do
@@ -177,7 +177,7 @@ wait_quiet() {
       return 0
     fi
     if (( waited >= $2 )); then
-      echo "loaded, load $load after ${waited} s${busy:+ (busy: $busy)}"
+      echo "loaded, load $load after ${waited} s${busy:+ (other mvn/java processes: $(wc -w <<< "$busy"))}"
       return 0
     fi
     sleep 5

@@ -93,7 +93,7 @@ final class GatewayRouter {
     PartnerRoutes.mount(routes, w.partners, w.publicBaseUrl);
     MetricsRoutes.mount(routes, w.events, w::knownMedia, w.partners);
     w.health.mount(routes);
-    TakedownRoutes.mount(routes, config.webhook(), w.cache);
+    TakedownRoutes.mount(routes, config.webhook(), w.cache, w.invalidations());
     w.api.mount(routes);
     return routes.build();
   }

@@ -2,7 +2,9 @@ package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.artwork.ArtworkService;
+import io.playgate.gateway.cache.InvalidationBus;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cluster.RedisInvalidations;
 import io.playgate.gateway.cluster.RedisLink;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.OpenApiDocument;
@@ -66,6 +68,8 @@ final class Wiring {
   final ArtworkService artwork;
   /** The Redis the cluster's nodes share ({@code cache.redis.url}), or {@code null} when the node runs alone. */
   final @Nullable RedisLink redis;
+  /** Takedowns and updates shared with the other nodes over Redis, or {@code null} when the node runs alone. */
+  final @Nullable RedisInvalidations sharedInvalidations;
 
   /**
    * @param vertx the Vert.x instance
@@ -90,6 +94,7 @@ final class Wiring {
         ? CircuitBreakerHubClient.create(vertx, subsonic.client(), config.hub().breaker())
         : hubClient(vertx, config.hub(), hubBaseUrl, localHub);
     this.cache = MediaCache.create(hubClient, config.cache(), ticker);
+    this.sharedInvalidations = redis == null ? null : RedisInvalidations.start(redis, cache, metrics.registry());
     this.assets = WidgetAssets.load();
     PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
     this.rights = Rights.create(config.rights());
@@ -139,6 +144,11 @@ final class Wiring {
     byte[] b = new byte[32];
     new SecureRandom().nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** @return where the webhook shares takedowns and updates: Redis's stream, or nowhere for a node on its own */
+  InvalidationBus invalidations() {
+    return sharedInvalidations != null ? sharedInvalidations : InvalidationBus.LOCAL;
   }
 
   /**

@@ -23,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  *     (1..64 of {@code [A-Za-z0-9:._-]}; default {@value #DEFAULT_KEY_PREFIX})
  * @param maxPoolSize connections to Redis for ordinary calls (1..256; default {@value #DEFAULT_MAX_POOL_SIZE});
  *     subscriptions and stream reads use their own
+ * @param invalidationsMaxLength about how many takedown and update events the shared stream keeps
+ *     ({@code XADD MAXLEN ~}; 100..10,000,000; default {@value #DEFAULT_INVALIDATIONS_MAX_LENGTH}): a node whose
+ *     connection was down for longer than the cluster takes to send this many misses the oldest
+ * @param heartbeat how often a node tells Redis it is alive; a node silent for three of these is no longer counted
+ *     in the shares of the rate limits (1 s..1 min; default {@link #DEFAULT_HEARTBEAT})
  */
 public record ClusterOptions(@Nullable String url, Duration deadline, Duration retryAfter, String keyPrefix,
-    int maxPoolSize) {
+    int maxPoolSize, int invalidationsMaxLength, Duration heartbeat) {
 
   /** The configuration section whose {@value #SUBSECTION} subsection holds these options. */
   public static final String KEY = "cache";
@@ -39,6 +44,10 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   public static final String DEFAULT_KEY_PREFIX = "playgate:";
   /** Default {@link #maxPoolSize()}. */
   public static final int DEFAULT_MAX_POOL_SIZE = 8;
+  /** Default {@link #invalidationsMaxLength()}. */
+  public static final int DEFAULT_INVALIDATIONS_MAX_LENGTH = 100_000;
+  /** Default {@link #heartbeat()}: 2 s. */
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9:._-]{1,64}");
 
@@ -51,12 +60,15 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   public ClusterOptions {
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(retryAfter, "retryAfter");
+    Objects.requireNonNull(heartbeat, "heartbeat");
     if (url != null && !isRedisUrl(url)) {
       throw new IllegalArgumentException("not a redis:// URL");
     }
     if (deadline.toMillis() < 1 || deadline.compareTo(Duration.ofSeconds(10)) > 0
         || retryAfter.toMillis() < 100 || retryAfter.compareTo(Duration.ofMinutes(1)) > 0
-        || !PREFIX.matcher(keyPrefix).matches() || maxPoolSize < 1 || maxPoolSize > 256) {
+        || !PREFIX.matcher(keyPrefix).matches() || maxPoolSize < 1 || maxPoolSize > 256
+        || invalidationsMaxLength < 100 || invalidationsMaxLength > 10_000_000
+        || heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException("invalid cache.redis options");
     }
   }
@@ -64,6 +76,20 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   /** Options with every default: no Redis. */
   public ClusterOptions() {
     this(null, DEFAULT_DEADLINE, DEFAULT_RETRY_AFTER, DEFAULT_KEY_PREFIX, DEFAULT_MAX_POOL_SIZE);
+  }
+
+  /**
+   * Options with the shared stream's length and the heartbeat at their defaults.
+   *
+   * @param url as the record's
+   * @param deadline as the record's
+   * @param retryAfter as the record's
+   * @param keyPrefix as the record's
+   * @param maxPoolSize as the record's
+   */
+  public ClusterOptions(@Nullable String url, Duration deadline, Duration retryAfter, String keyPrefix,
+      int maxPoolSize) {
+    this(url, deadline, retryAfter, keyPrefix, maxPoolSize, DEFAULT_INVALIDATIONS_MAX_LENGTH, DEFAULT_HEARTBEAT);
   }
 
   /**
@@ -85,13 +111,15 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
     }
     return new ClusterOptions(url, r.durationIn("deadline", Duration.ofMillis(1), Duration.ofSeconds(10)),
         r.durationIn("retryAfter", Duration.ofMillis(100), Duration.ofMinutes(1)), prefix,
-        r.intIn("maxPoolSize", 1, 256));
+        r.intIn("maxPoolSize", 1, 256), r.intIn("invalidationsMaxLength", 100, 10_000_000),
+        r.durationIn("heartbeat", Duration.ofSeconds(1), Duration.ofMinutes(1)));
   }
 
   /** @return the {@code redis} subsection, as {@link #fromJson} reads it back (the URL with its password) */
   public JsonObject toJson() {
     return new JsonObject().put("url", url).put("deadline", Durations.format(deadline))
-        .put("retryAfter", Durations.format(retryAfter)).put("keyPrefix", keyPrefix).put("maxPoolSize", maxPoolSize);
+        .put("retryAfter", Durations.format(retryAfter)).put("keyPrefix", keyPrefix).put("maxPoolSize", maxPoolSize)
+        .put("invalidationsMaxLength", invalidationsMaxLength).put("heartbeat", Durations.format(heartbeat));
   }
 
   /** @return whether a Redis is configured, so the node shares its cache, takedowns and limits */
@@ -112,7 +140,8 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   @Override
   public String toString() {
     return "ClusterOptions[url=" + safeUrl() + ", deadline=" + deadline + ", retryAfter=" + retryAfter
-        + ", keyPrefix=" + keyPrefix + ", maxPoolSize=" + maxPoolSize + "]";
+        + ", keyPrefix=" + keyPrefix + ", maxPoolSize=" + maxPoolSize + ", invalidationsMaxLength="
+        + invalidationsMaxLength + ", heartbeat=" + heartbeat + "]";
   }
 
   private static boolean isRedisUrl(String url) {

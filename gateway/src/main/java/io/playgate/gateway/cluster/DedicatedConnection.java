@@ -68,6 +68,17 @@ public final class DedicatedConnection {
     return current != null;
   }
 
+  /**
+   * Gives up on a connection the session no longer trusts (a blocking read that never came back, an error reply it
+   * cannot go on after): it is closed and a fresh one opened after the back-off, as after a drop.
+   *
+   * @param connection the connection the session was started with; ignored when it is no longer the current one
+   * @param why a few words for the log line
+   */
+  public void restart(RedisConnection connection, String why) {
+    dropped(connection, why);
+  }
+
   /** @return completes once the connection is closed; it is not opened again */
   public Future<Void> close() {
     closed = true;

@@ -1,5 +1,6 @@
 package io.playgate.gateway.takedown;
 
+import io.playgate.gateway.cache.InvalidationBus;
 import io.playgate.gateway.cache.MediaCache;
 import io.playgate.gateway.http.JsonBody;
 import io.playgate.gateway.http.ProblemException;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  *       the route's {@code BodyHandler}; another content type 415, from its {@code MediaTypeHandler});</li>
  *   <li>{@code media.removed}: each entry and its rendered variants are purged and the id is remembered as removed
  *       ({@link MediaCache#takedown}), so the very next request is a 404; {@code media.updated}: purged
- *       ({@link MediaCache#invalidate}), so the next request fetches it again; → 204.</li>
+ *       ({@link MediaCache#invalidate}), so the next request fetches it again;</li>
+ *   <li>then the event is shared with the other nodes of the cluster ({@link InvalidationBus#publish}) → 204; when
+ *       it cannot be shared (the cluster's Redis is unreachable) → 503 with {@code Retry-After: 1}: it is applied on
+ *       this node only, and the hub should send it again (applying it twice does no harm).</li>
  * </ul>
  * Needs a {@code BodyHandler} before it on the route.
  */
@@ -57,24 +61,27 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
   private static final String PREFIX = "sha256=";
 
   private final MediaCache cache;
+  private final InvalidationBus bus;
   private final SecretKeySpec key;
 
-  private HubWebhookHandler(MediaCache cache, String secret) {
+  private HubWebhookHandler(MediaCache cache, InvalidationBus bus, String secret) {
     this.cache = cache;
+    this.bus = bus;
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   /**
    * @param cache the media cache to purge
+   * @param bus where the event is shared with the other nodes ({@link InvalidationBus#LOCAL} for a node on its own)
    * @param secret the shared secret ({@code hub.webhookSecret}), not empty
    * @return the handler
    * @throws IllegalArgumentException when the secret is empty
    */
-  public static HubWebhookHandler create(MediaCache cache, String secret) {
+  public static HubWebhookHandler create(MediaCache cache, InvalidationBus bus, String secret) {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("webhook secret must not be empty");
     }
-    return new HubWebhookHandler(cache, secret);
+    return new HubWebhookHandler(cache, bus, secret);
   }
 
   /**
@@ -115,7 +122,17 @@ public final class HubWebhookHandler implements Handler<RoutingContext> {
     // the ids may be private or unlisted media, which stay out of logs at INFO
     LOG.info("hook.accept event={} ids={}", event, ids.size());
     LOG.debug("hook.accept event={} ids={}", event, ids.size() <= 10 ? ids : ids.size() + " ids");
-    ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+    bus.publish(removed ? InvalidationBus.Kind.REMOVED : InvalidationBus.Kind.UPDATED, ids).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+      } else {
+        LOG.warn("hook.unshared event={} ids={}: applied on this node only ({}); asking the hub to send it again",
+            event, ids.size(), ar.cause().toString());
+        ctx.response().putHeader("Retry-After", "1");
+        ctx.fail(new ProblemException(503, "applied on this node only: the cluster's Redis cannot be reached; "
+            + "send the event again"));
+      }
+    });
   }
 
   private boolean signatureValid(String header, byte[] body) {

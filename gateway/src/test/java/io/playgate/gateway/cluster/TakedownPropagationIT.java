@@ -24,16 +24,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Takedowns reach every node over Redis's stream (ARCHITECTURE.md, "Takedown propagation"): three gateways on one
  * real {@code redis-server}, node B's Redis connections through a {@link TcpProxy} the test can cut. The webhook goes
  * to A; B and C must answer 404 within a second, and B, cut off while the webhook arrives, within a second of its
- * stream reader being back.
+ * stream reader being back. With Redis stopped the webhook is a 503 (applied on A only, the hub sends it again).
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class TakedownPropagationIT {
 
   private static final String SECRET = "s3cret-for-tests";
@@ -107,6 +110,21 @@ class TakedownPropagationIT {
     assertThat((System.nanoTime() - reconnected) / 1_000_000).as("ms from B's reader back to its 404")
         .isLessThan(1000);
     assertServed(b.publicBaseUrl(), "t2", 404);
+  }
+
+  @Test
+  void aWebhookThatCannotBeSharedIsA503AfterApplyingItLocally() throws Exception {
+    assertServed(a.base(), "a1", 200);
+    redis.stop();
+    try {
+      HttpResponse<String> r = hook("media.removed", "a1");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertServed(a.base(), "a1", 404);
+    } finally {
+      redis.start();
+    }
   }
 
   private static void assertServed(String node, String id, int status) {

@@ -228,7 +228,7 @@ public final class Playgate {
   }
 
   /**
-   * Stops the servers, the hub client, the shared stream's reader and the Redis link.
+   * Stops the servers, the hub client, the shared stream's reader, the heartbeat and the Redis link.
    *
    * @return a future completed when everything is closed
    */
@@ -240,6 +240,9 @@ public final class Playgate {
     f = f.compose(x -> wiring.hubClient.close());
     if (wiring.sharedInvalidations != null) {
       f = f.compose(x -> wiring.sharedInvalidations.close());
+    }
+    if (wiring.sharedBuckets != null) {
+      f = f.compose(x -> wiring.sharedBuckets.close());
     }
     return wiring.redis == null ? f : f.compose(x -> wiring.redis.close());
   }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.playgate.gateway.artwork.ArtworkService;
 import io.playgate.gateway.cache.InvalidationBus;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cluster.RedisBuckets;
 import io.playgate.gateway.cluster.RedisInvalidations;
 import io.playgate.gateway.cluster.RedisLink;
 import io.playgate.gateway.config.GatewayConfig;
@@ -70,6 +71,8 @@ final class Wiring {
   final @Nullable RedisLink redis;
   /** Takedowns and updates shared with the other nodes over Redis, or {@code null} when the node runs alone. */
   final @Nullable RedisInvalidations sharedInvalidations;
+  /** The partners' cluster-wide token buckets, or {@code null} when the node runs alone. */
+  final @Nullable RedisBuckets sharedBuckets;
 
   /**
    * @param vertx the Vert.x instance
@@ -99,7 +102,8 @@ final class Wiring {
     PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
     this.rights = Rights.create(config.rights());
     this.pages = MediaPipeline.create(cache, rights, views, new Templates());
-    this.partners = PartnerPolicy.create(config.partners(), metrics.registry());
+    this.sharedBuckets = redis == null ? null : RedisBuckets.start(vertx, redis, metrics.registry());
+    this.partners = PartnerPolicy.create(config.partners(), metrics.registry(), sharedBuckets);
     this.metrics = metrics;
     // partners' origins always keep their own label; the rest of metrics.eventOrigins goes first-come
     this.events = new PlayerEventCounter(metrics.registry(), config.metrics().eventOrigins(),

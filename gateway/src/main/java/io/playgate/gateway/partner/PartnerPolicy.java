@@ -5,6 +5,7 @@ import io.playgate.units.Durations;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,12 @@ public final class PartnerPolicy {
   private final EmbedSigner signer;
   private final RateLimitHandler rateLimit;
 
-  private PartnerPolicy(PartnersOptions options, MeterRegistry meters) {
+  private PartnerPolicy(PartnersOptions options, MeterRegistry meters, @Nullable SharedBuckets shared) {
     this.options = options;
     this.partners = Partners.of(options.list());
     this.signer = EmbedSigner.create(options.signingSecret(), partners, Clock.systemUTC());
-    this.rateLimit = RateLimitHandler.create(partners, options, meters);
+    this.rateLimit = shared == null ? RateLimitHandler.create(partners, options, meters)
+        : RateLimitHandler.shared(partners, options, meters, shared);
   }
 
   /**
@@ -37,11 +39,24 @@ public final class PartnerPolicy {
    * @return the policy
    */
   public static PartnerPolicy create(PartnersOptions options, MeterRegistry meters) {
-    PartnerPolicy policy = new PartnerPolicy(options, meters);
+    return create(options, meters, null);
+  }
+
+  /**
+   * Builds the policy with each partner's bucket shared by the cluster (ARCHITECTURE.md, "Shared rate limits"), and
+   * logs it in one line.
+   *
+   * @param options {@code partners.*}
+   * @param meters where the rate limits and their use are recorded
+   * @param shared the cluster's buckets, or {@code null} for buckets of this node only
+   * @return the policy
+   */
+  public static PartnerPolicy create(PartnersOptions options, MeterRegistry meters, @Nullable SharedBuckets shared) {
+    PartnerPolicy policy = new PartnerPolicy(options, meters, shared);
     RateLimit anonymous = options.anonymous();
-    LOG.info("partners: {} configured {}, anonymous limit {}, client address from {}, signed URLs {}",
+    LOG.info("partners: {} configured {} ({}), anonymous limit {} per node, client address from {}, signed URLs {}",
         options.list().size(), options.list().stream().map(p -> p.name() + "=" + p.rateLimit().capacity() + "/"
-            + Durations.format(p.rateLimit().period())).toList(),
+            + Durations.format(p.rateLimit().period())).toList(), shared == null ? "per node" : "shared by the cluster",
         anonymous.limits() ? anonymous.capacity() + " per " + Durations.format(anonymous.period()) : "off",
         options.clientIpHeader() == null ? "the TCP peer" : "header " + options.clientIpHeader(),
         policy.signer.enabled() ? "enabled" : "disabled");

@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.http.ProblemException;
 import io.playgate.gateway.http.ProblemHandler;
 import io.playgate.gateway.http.QueryParams;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -54,6 +56,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private final String clientIpHeader;
   private final TimeMeter clock;
   private final Map<String, Bucket> partnerBuckets = new HashMap<>();
+  private final Map<String, SharedAllowance> sharedAllowances = new HashMap<>();
   private final Map<String, Counter[]> partnerCounters = new HashMap<>();
   private final Cache<String, Bucket> clientBuckets;
   private final Counter anonymousAllowed;
@@ -61,7 +64,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private final Counter unauthorized;
 
   private RateLimitHandler(Partners partners, PartnersOptions config, MeterRegistry meters, TimeMeter clock,
-      Ticker ticker) {
+      Ticker ticker, @Nullable SharedBuckets shared) {
     this.partners = partners;
     this.anonymousLimit = config.anonymous();
     this.clientIpHeader = config.clientIpHeader();
@@ -72,12 +75,20 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         .ticker(ticker)
         .build();
     for (Partner p : partners.all()) {
-      Bucket bucket = bucket(p.rateLimit());
-      partnerBuckets.put(p.name(), bucket);
       partnerCounters.put(p.name(), new Counter[] {counter(meters, p.name(), "allowed"), counter(meters, p.name(), "rejected")});
       limitGauges(meters, p.name(), p.rateLimit());
-      Gauge.builder("playgate.ratelimit.available", bucket, Bucket::getAvailableTokens)
-          .description("tokens left in the partner's bucket").tag("caller", p.name()).register(meters);
+      if (shared != null) {
+        SharedAllowance allowance = new SharedAllowance(p.name(), p.rateLimit(), shared, clock);
+        sharedAllowances.put(p.name(), allowance);
+        Gauge.builder("playgate.ratelimit.available", allowance, SharedAllowance::held)
+            .description("tokens this node holds of the partner's cluster-wide bucket").tag("caller", p.name())
+            .register(meters);
+      } else {
+        Bucket bucket = bucket(p.rateLimit());
+        partnerBuckets.put(p.name(), bucket);
+        Gauge.builder("playgate.ratelimit.available", bucket, Bucket::getAvailableTokens)
+            .description("tokens left in the partner's bucket").tag("caller", p.name()).register(meters);
+      }
     }
     limitGauges(meters, "anonymous", anonymousLimit);
     Gauge.builder("playgate.ratelimit.clients", clientBuckets, Cache::estimatedSize)
@@ -109,7 +120,23 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
    */
   public static RateLimitHandler create(Partners partners, PartnersOptions config, MeterRegistry meters,
       TimeMeter clock, Ticker ticker) {
-    return new RateLimitHandler(partners, config, meters, clock, ticker);
+    return new RateLimitHandler(partners, config, meters, clock, ticker, null);
+  }
+
+  /**
+   * As {@link #create(Partners, PartnersOptions, MeterRegistry)} with each partner's bucket one for the whole cluster
+   * (ARCHITECTURE.md, "Shared rate limits"); anonymous client buckets stay per node.
+   *
+   * @param partners the partner registry
+   * @param config {@code partners.*}
+   * @param meters meter registry
+   * @param shared the cluster's buckets
+   * @return the handler
+   */
+  public static RateLimitHandler shared(Partners partners, PartnersOptions config, MeterRegistry meters,
+      SharedBuckets shared) {
+    return new RateLimitHandler(partners, config, meters, TimeMeter.SYSTEM_MILLISECONDS, Ticker.systemTicker(),
+        shared);
   }
 
   @Override
@@ -125,8 +152,11 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         return;
       }
       Partners.recordCaller(ctx, partner);
-      Counter[] counters = partnerCounters.get(partner.name());
-      if (consume(ctx, partnerBuckets.get(partner.name()), partner.rateLimit(), counters[0], counters[1])) {
+      SharedAllowance allowance = sharedAllowances.get(partner.name());
+      if (allowance != null) {
+        drawShared(ctx, partner, allowance);
+      } else if (consume(ctx, partnerBuckets.get(partner.name()), partner.rateLimit(), counters(partner)[0],
+          counters(partner)[1])) {
         ctx.next();
       } else {
         LOG.info("ratelimit.reject caller={} path={}", partner.name(), ctx.request().path());
@@ -147,6 +177,33 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     }
   }
 
+  private Counter[] counters(Partner partner) {
+    return partnerCounters.get(partner.name());
+  }
+
+  /** A partner's request against its cluster-wide bucket: at once from the node's allowance, else after one take. */
+  private void drawShared(RoutingContext ctx, Partner partner, SharedAllowance allowance) {
+    Context caller = Vertx.currentContext();
+    allowance.acquire().onComplete(ar -> {
+      Runnable decide = () -> {
+        SharedAllowance.Decision d = ar.succeeded() ? ar.result() : SharedAllowance.ALLOWED;
+        if (d.allowed()) {
+          counters(partner)[0].increment();
+          ctx.next();
+        } else {
+          counters(partner)[1].increment();
+          refuse(ctx, partner.rateLimit(), d.retryAfterNanos());
+          LOG.info("ratelimit.reject caller={} path={}", partner.name(), ctx.request().path());
+        }
+      };
+      if (caller == null || caller == Vertx.currentContext()) {
+        decide.run();
+      } else {
+        caller.runOnContext(v -> decide.run());
+      }
+    });
+  }
+
   private boolean consume(RoutingContext ctx, Bucket bucket, RateLimit limit, Counter allowed,
       Counter rejected) {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -155,11 +212,15 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
       return true;
     }
     rejected.increment();
-    long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    refuse(ctx, limit, probe.getNanosToWaitForRefill());
+    return false;
+  }
+
+  private static void refuse(RoutingContext ctx, RateLimit limit, long nanosToWait) {
+    long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
     ctx.response().putHeader("Retry-After", Long.toString(seconds));
     ctx.fail(new ProblemException(429, "rate limit of " + limit.capacity() + " requests per "
         + limit.period().toSeconds() + " s exceeded; retry after " + seconds + " s"));
-    return false;
   }
 
   /**

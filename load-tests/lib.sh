@@ -195,3 +195,76 @@ others_building() {
     fi
   done
 }
+
+# ---- several nodes behind nginx (rolling-restart.sh, cluster.sh) ----
+# Callers set NODE_PORTS=(…) and MGMT_PORTS=(…), PUBLIC (every node's public base URL: nginx's address), HUB_URL and
+# NODE_ARGS=(more -D options, possibly none)
+
+NODE_PIDS=()
+# start_node I GENERATION: starts gateway node I on NODE_PORTS[I] (remote mode, hub at HUB_URL), logging to
+# node<I>-<GENERATION>.log; its pid is NODE_PIDS[I]
+start_node() {
+  java -Xmx256m -Dplaygate.server.port="${NODE_PORTS[$1]}" -Dplaygate.server.host=127.0.0.1 \
+    -Dplaygate.server.instances=1 -Dplaygate.server.accessLog=false -Dplaygate.management.port="${MGMT_PORTS[$1]}" \
+    -Dplaygate.server.publicBaseUrl="$PUBLIC" -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote \
+    -Dplaygate.hub.url="$HUB_URL" "${NODE_ARGS[@]}" -jar "$GATEWAY_JAR" > "$RESULTS/node$1-$2.log" 2>&1 &
+  NODE_PIDS[$1]=$!
+  started $!
+}
+
+# start_nginx_upstream NAME PORT NODE_PORT...: Debian's nginx on PORT running the README's "Running several nodes" example
+# with its three servers replaced by the given node ports; pid, logs and temporary files in $RESULTS/NAME
+start_nginx_upstream() {
+  local name=$1 port=$2; shift 2
+  local n="$RESULTS/$name"
+  mkdir -p "$n"
+  awk '/^## Running several nodes/ {s=1} s && /^```nginx/ {b=1; next} b && /^```/ {exit} b' "$LT_ROOT/README.md" \
+    | sed -e "s/listen 8080;/listen 127.0.0.1:$port;/" > "$n/readme.conf"
+  grep -q "proxy_next_upstream error timeout http_503;" "$n/readme.conf" \
+    || { echo "$(basename "$0"): no nginx example in README.md \"Running several nodes\"" >&2; exit 1; }
+  # the example's three server lines become one per given node, with the example's own parameters
+  awk -v ports="$*" 'BEGIN {split(ports, P, " ")} /^ *server 127\.0\.0\.1:808[123] / {
+      if (!done) { for (i = 1; i in P; i++) { line = $0; sub(/127\.0\.0\.1:808[123]/, "127.0.0.1:" P[i], line); print line }
+      done = 1 } next } {print}' "$n/readme.conf" > "$n/playgate.conf"
+  cat > "$n/nginx.conf" <<NGINX
+worker_processes 1;
+pid $n/nginx.pid;
+error_log $n/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $n/client_body; proxy_temp_path $n/proxy; fastcgi_temp_path $n/fastcgi;
+  uwsgi_temp_path $n/uwsgi; scgi_temp_path $n/scgi;
+  include $n/playgate.conf;
+}
+NGINX
+  chmod 755 "$n"
+  /usr/sbin/nginx -p "$n" -e "$n/error.log" -c "$n/nginx.conf" -g 'daemon off;' > "$n/nginx.out" 2>&1 &
+  started $!
+  wait_http "http://127.0.0.1:$port/health/live" "nginx $name"
+}
+
+# roll_nodes: SIGTERM each node in turn, wait for it to exit by itself, start it again, wait until it is ready;
+# prints one line per node (exit status, drain time, ready time, its drain line)
+roll_nodes() {
+  local i t0 t1 t2 status gen=$1
+  for i in "${!NODE_PORTS[@]}"; do
+    t0=$(date +%s%N)
+    kill -TERM "${NODE_PIDS[$i]}"
+    status=0; wait "${NODE_PIDS[$i]}" || status=$?
+    t1=$(date +%s%N)
+    start_node "$i" "$gen"
+    wait_http "http://127.0.0.1:${NODE_PORTS[$i]}/health/ready" "node $i (restarted)"
+    t2=$(date +%s%N)
+    echo "node $i: exit status $status $(( (t1 - t0) / 1000000 )) ms after SIGTERM, ready again" \
+      "$(( (t2 - t1) / 1000000 )) ms later; $(grep -o 'playgate drained: .*' "$RESULTS/node$i-$(( gen - 1 )).log" || echo 'no drain line')"
+  done
+}
+
+# wrk_failures FILE: non-200 answers plus socket errors in a wrk output
+wrk_failures() {
+  local non200 sockets
+  non200=$(awk '/^non-200/ {print $2}' "$1")
+  sockets=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$1")
+  echo $(( ${non200:-0} + ${sockets:-0} ))
+}

@@ -32,44 +32,14 @@ wait_http "http://127.0.0.1:$ADMIN_PORT/admin/faults" "hub simulator"
 curl -fsS -X PUT "http://127.0.0.1:$ADMIN_PORT/admin/faults" -H 'Content-Type: application/json' \
   -d '{"latency":"20ms"}' > /dev/null
 
-NODE_PIDS=()
-# start_node I GENERATION: starts node I on its port, logging to node<I>-<GENERATION>.log
-start_node() {
-  java -Xmx256m -Dplaygate.server.port="${NODE_PORTS[$1]}" -Dplaygate.server.host=127.0.0.1 \
-    -Dplaygate.server.instances=1 -Dplaygate.server.accessLog=false -Dplaygate.management.port="${MGMT_PORTS[$1]}" \
-    -Dplaygate.server.publicBaseUrl=$PUBLIC -Dplaygate.partners.anonymous.capacity=0 -Dplaygate.hub.mode=remote \
-    -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub -jar "$GATEWAY_JAR" > "$RESULTS/node$1-$2.log" 2>&1 &
-  NODE_PIDS[$1]=$!
-  started $!
-}
+HUB_URL="http://127.0.0.1:$HUB_PORT/hub"
+NODE_ARGS=()
 for i in 0 1 2; do start_node $i 0; done
 for i in 0 1 2; do wait_http "http://127.0.0.1:${NODE_PORTS[$i]}/health/ready" "node $i"; done
 
 # nginx: the README's example, its addresses replaced; pid, logs and temporary files in the results folder
-mkdir -p "$RESULTS/nginx"
-awk '/^## Running several nodes/ {s=1} s && /^```nginx/ {b=1; next} b && /^```/ {exit} b' README.md \
-  | sed -e "s/listen 8080;/listen 127.0.0.1:$NGINX_PORT;/" -e "s/127.0.0.1:8081 /127.0.0.1:${NODE_PORTS[0]} /" \
-        -e "s/127.0.0.1:8082 /127.0.0.1:${NODE_PORTS[1]} /" -e "s/127.0.0.1:8083 /127.0.0.1:${NODE_PORTS[2]} /" \
-  > "$RESULTS/nginx/playgate.conf"
-grep -q "proxy_next_upstream error timeout http_503;" "$RESULTS/nginx/playgate.conf" \
-  || { echo "$(basename "$0"): no nginx example in README.md \"Running several nodes\"" >&2; exit 1; }
+start_nginx_upstream nginx $NGINX_PORT "${NODE_PORTS[@]}"
 N="$RESULTS/nginx"
-cat > "$N/nginx.conf" <<EOF
-worker_processes 1;
-pid $N/nginx.pid;
-error_log $N/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $N/client_body; proxy_temp_path $N/proxy; fastcgi_temp_path $N/fastcgi;
-  uwsgi_temp_path $N/uwsgi; scgi_temp_path $N/scgi;
-  include $N/playgate.conf;
-}
-EOF
-chmod 755 "$N"
-/usr/sbin/nginx -p "$N" -e "$N/error.log" -c "$N/nginx.conf" -g 'daemon off;' > "$N/nginx.out" 2>&1 &
-started $!
-wait_http "http://127.0.0.1:$NGINX_PORT/health/live" nginx
 
 # every demo id on the three routes; the load keeps the paths that answer 200 (the rights demos refuse on purpose)
 : > "$RESULTS/paths"
@@ -87,17 +57,7 @@ LOAD_START=$(date +%s)
 started $WRK
 sleep 10
 # in this shell, so that each node is a child whose exit status "wait" returns
-for i in 0 1 2; do
-  t0=$(date +%s%N)
-  kill -TERM "${NODE_PIDS[$i]}"
-  status=0; wait "${NODE_PIDS[$i]}" || status=$?
-  t1=$(date +%s%N)
-  start_node $i 1
-  wait_http "http://127.0.0.1:${NODE_PORTS[$i]}/health/ready" "node $i (restarted)"
-  t2=$(date +%s%N)
-  echo "node $i: exit status $status $(( (t1 - t0) / 1000000 )) ms after SIGTERM, ready again" \
-    "$(( (t2 - t1) / 1000000 )) ms later; $(grep -o 'playgate drained: .*' "$RESULTS/node$i-0.log" || echo 'no drain line')"
-done > "$RESULTS/timeline.txt"
+roll_nodes 1 > "$RESULTS/timeline.txt"
 ROLLED=$(( $(date +%s) - LOAD_START ))
 echo "rolling restart done ${ROLLED} s into the ${SECONDS_TOTAL} s of load" >> "$RESULTS/timeline.txt"
 (( ROLLED < SECONDS_TOTAL )) || echo "warning: the restarts outlasted the load; give more seconds" >> "$RESULTS/timeline.txt"

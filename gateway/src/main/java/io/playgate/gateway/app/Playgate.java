@@ -195,6 +195,14 @@ public final class Playgate {
     return wiring.metrics.registry();
   }
 
+  /**
+   * @return this node's id in the cluster ({@code cache.redis.url} set), the holder named by the Redis leases it
+   *     takes; {@code null} when the node runs alone
+   */
+  public @Nullable String clusterNodeId() {
+    return wiring.redis == null ? null : wiring.redis.nodeId();
+  }
+
   /** @return the media cache */
   public MediaCache cache() {
     return wiring.cache;
@@ -244,6 +252,9 @@ public final class Playgate {
     if (wiring.sharedBuckets != null) {
       f = f.compose(x -> wiring.sharedBuckets.close());
     }
-    return wiring.redis == null ? f : f.compose(x -> wiring.redis.close());
+    return wiring.redis == null ? f : f.compose(x -> {
+      wiring.sharedLevel.close();
+      return wiring.redis.close();
+    });
   }
 }

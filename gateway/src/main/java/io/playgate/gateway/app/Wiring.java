@@ -1,12 +1,16 @@
 package io.playgate.gateway.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.playgate.gateway.artwork.ArtworkService;
 import io.playgate.gateway.cache.InvalidationBus;
 import io.playgate.gateway.cache.MediaCache;
+import io.playgate.gateway.cache.SharedLevel;
 import io.playgate.gateway.cluster.RedisBuckets;
 import io.playgate.gateway.cluster.RedisInvalidations;
 import io.playgate.gateway.cluster.RedisLink;
+import io.playgate.gateway.cluster.RedisSharedLevel;
 import io.playgate.gateway.config.GatewayConfig;
 import io.playgate.gateway.http.OpenApiDocument;
 import io.playgate.gateway.hub.CircuitBreakerHubClient;
@@ -73,6 +77,8 @@ final class Wiring {
   final @Nullable RedisInvalidations sharedInvalidations;
   /** The partners' cluster-wide token buckets, or {@code null} when the node runs alone. */
   final @Nullable RedisBuckets sharedBuckets;
+  /** The media cache's second level: on {@link #redis} when configured, else {@link SharedLevel#NONE}. */
+  final SharedLevel sharedLevel;
 
   /**
    * @param vertx the Vert.x instance
@@ -96,7 +102,10 @@ final class Wiring {
     this.hubClient = subsonic != null
         ? CircuitBreakerHubClient.create(vertx, subsonic.client(), config.hub().breaker())
         : hubClient(vertx, config.hub(), hubBaseUrl, localHub);
-    this.cache = MediaCache.create(hubClient, config.cache(), ticker);
+    this.sharedLevel = redis == null ? SharedLevel.NONE
+        : RedisSharedLevel.create(vertx, redis, metrics.registry(), Clock.systemUTC());
+    this.cache = MediaCache.create(hubClient, config.cache(), ticker, sharedLevel);
+    firstLevelMeters(metrics.registry(), cache);
     this.sharedInvalidations = redis == null ? null : RedisInvalidations.start(redis, cache, metrics.registry());
     this.assets = WidgetAssets.load();
     PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
@@ -114,6 +123,16 @@ final class Wiring {
     this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
         subsonic != null ? proxiedArtworkFetchUrl(publicBaseUrl, config.server().selfOrigin(port))
             : artworkFetchUrl(publicBaseUrl, hubBaseUrl, localHub));
+  }
+
+  /** {@code playgate.cache.lookups{level=l1}}: read from the cache's own counters, so a lookup costs no meter call. */
+  private static void firstLevelMeters(MeterRegistry registry, MediaCache cache) {
+    FunctionCounter.builder("playgate.cache.lookups", cache, MediaCache::firstLevelHits).tag("level", "l1")
+        .tag("result", "hit").description("cache lookups by level (l1: the node's own, l2: shared in Redis) and result")
+        .register(registry);
+    FunctionCounter.builder("playgate.cache.lookups", cache, MediaCache::firstLevelMisses).tag("level", "l1")
+        .tag("result", "miss").description("cache lookups by level (l1: the node's own, l2: shared in Redis) and result")
+        .register(registry);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,28 +45,46 @@ import org.slf4j.LoggerFactory;
 public final class MediaCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(MediaCache.class);
+  /** Turns at the shared lease before a node fetches on its own (the first holder's hub call may fail). */
+  private static final int MAX_TURNS = 2;
 
   private final HubClient hub;
   private final MediaCacheOptions options;
   private final Ticker ticker;
   private final SlotStore store;
+  private final SharedLevel shared;
   private final ConcurrentMap<String, Flight> inflight = new ConcurrentHashMap<>();
+  private final LongAdder firstLevelHits = new LongAdder();
+  private final LongAdder firstLevelMisses = new LongAdder();
 
-  private MediaCache(HubClient hub, MediaCacheOptions options, Ticker ticker) {
+  private MediaCache(HubClient hub, MediaCacheOptions options, Ticker ticker, SharedLevel shared) {
     this.hub = hub;
     this.options = options;
     this.ticker = ticker;
     this.store = new SlotStore(options.maxBytes(), ticker);
+    this.shared = shared;
   }
 
   /**
    * @param hub where misses and revalidations are fetched
    * @param options bound, lifetimes and stale windows
    * @param ticker the clock ({@link Ticker#systemTicker()} in production)
-   * @return a new cache
+   * @return a new cache without a second level
    */
   public static MediaCache create(HubClient hub, MediaCacheOptions options, Ticker ticker) {
-    return new MediaCache(hub, options, ticker);
+    return new MediaCache(hub, options, ticker, SharedLevel.NONE);
+  }
+
+  /**
+   * @param hub where misses and revalidations are fetched
+   * @param options bound, lifetimes and stale windows
+   * @param ticker the clock ({@link Ticker#systemTicker()} in production)
+   * @param shared the second level shared with the cluster's other nodes, asked after a first-level miss and before
+   *     the hub ({@link SharedLevel#NONE} for none)
+   * @return a new cache
+   */
+  public static MediaCache create(HubClient hub, MediaCacheOptions options, Ticker ticker, SharedLevel shared) {
+    return new MediaCache(hub, options, ticker, shared);
   }
 
   /** @return the options in use */
@@ -86,6 +105,7 @@ public final class MediaCache {
   public Future<CachedMedia> get(String id) {
     long now = ticker.read();
     Slot slot = store.get(id);
+    (slot == null ? firstLevelMisses : firstLevelHits).increment();
     if (slot instanceof NegativeEntry negative) {
       return Future.failedFuture(negative.failure());
     }
@@ -207,6 +227,16 @@ public final class MediaCache {
     return store.weightedBytes();
   }
 
+  /** @return first-level lookups by {@link #get(String)} that found an entry (fresh, stale or negative) so far */
+  public long firstLevelHits() {
+    return firstLevelHits.sum();
+  }
+
+  /** @return first-level lookups by {@link #get(String)} that found nothing so far */
+  public long firstLevelMisses() {
+    return firstLevelMisses.sum();
+  }
+
   /** @return how many ids have a hub request in flight */
   public int inflightCount() {
     return inflight.size();
@@ -222,8 +252,10 @@ public final class MediaCache {
     return !(e instanceof HubException he) || he.failure().status() >= 500;
   }
 
+
   /**
-   * The one in-flight hub request for an id, started if there is none: a plain fetch for a cold miss, a
+   * The one in-flight load for an id, started if there is none: the second level first (another node may have
+   * fetched it), then the hub on this node's turn at the cluster's lease; a plain fetch for a cold miss, a
    * conditional one ({@code If-None-Match}) when a stale entry with an ETag exists.
    */
   private Flight fetch(String id, @Nullable CachedMedia stale) {
@@ -232,29 +264,116 @@ public final class MediaCache {
     if (running != null) {
       return running;
     }
+    readShared(id, stale, mine, 0);
+    return mine;
+  }
+
+  private void readShared(String id, @Nullable CachedMedia stale, Flight mine, int turns) {
+    try {
+      shared.read(id).onComplete(ar -> fromShared(id, stale, mine, ar.succeeded() ? ar.result() : null, turns));
+    } catch (RuntimeException e) {
+      callHub(id, stale, mine, SharedLevel.Turn.ALONE);
+    }
+  }
+
+  /**
+   * The second level's answer: a fresh entry (or a negative one) is the answer; a stale one within
+   * stale-while-revalidate answers a cold miss and is revalidated in the background; else this node takes a turn at
+   * the lease, and the hub is asked by whichever node wins it.
+   */
+  private void fromShared(String id, @Nullable CachedMedia stale, Flight mine,
+      @Nullable SharedEntry found, int turns) {
+    long now = ticker.read();
+    Slot slot = found == null ? null : slotOf(id, found, stale, now);
+    if (slot instanceof NegativeEntry negative) {
+      store(id, slot, inflight.get(id) == mine);
+      inflight.remove(id, mine);
+      mine.fail(negative.failure());
+      return;
+    }
+    CachedMedia basis = stale;
+    if (slot instanceof CachedMedia entry) {
+      long staleness = entry.stalenessNanos(now);
+      if (staleness < 0 || (stale == null && staleness < options.staleWhileRevalidate().toNanos())) {
+        store(id, entry, inflight.get(id) == mine);
+        inflight.remove(id, mine);
+        mine.succeed(entry);
+        if (staleness >= 0) {
+          fetch(id, entry); // stale-while-revalidate across nodes: one background revalidation, leased
+        }
+        return;
+      }
+      basis = stale != null ? stale : entry;
+    }
+    takeTurn(id, basis, mine, turns);
+  }
+
+  private void takeTurn(String id, @Nullable CachedMedia stale, Flight mine, int turns) {
+    if (turns >= MAX_TURNS) {
+      callHub(id, stale, mine, SharedLevel.Turn.ALONE);
+      return;
+    }
+    try {
+      shared.turn(id).onComplete(ar -> {
+        SharedLevel.Turn turn = ar.succeeded() ? ar.result() : SharedLevel.Turn.ALONE;
+        if (turn == SharedLevel.Turn.FILLED) {
+          readShared(id, stale, mine, turns + 1);
+        } else {
+          callHub(id, stale, mine, turn);
+        }
+      });
+    } catch (RuntimeException e) {
+      callHub(id, stale, mine, SharedLevel.Turn.ALONE);
+    }
+  }
+
+  /**
+   * A shared entry as this node's slot: its validation time is now minus its shared age, so freshness and the stale
+   * windows run out at the same moment on every node. An entry with the ETag of {@code stale} keeps its variants.
+   *
+   * @return the slot, or {@code null} when it has run out by now
+   */
+  private @Nullable Slot slotOf(String id, SharedEntry found, @Nullable CachedMedia stale, long now) {
+    long validatedAt = now - found.ageNanos();
+    if (found.item() == null) {
+      long until = validatedAt + found.lifetimeNanos();
+      return until <= now || found.failure() == null ? null
+          : new NegativeEntry(new HubException(found.failure(), id, "remembered by the cluster"), until);
+    }
+    CachedMedia entry = stale != null && found.etag() != null && found.etag().equals(stale.etag())
+        ? stale.renewed(validatedAt, found.lifetimeNanos(), found.etag())
+        : new CachedMedia(found.item(), found.etag(), validatedAt, found.lifetimeNanos(), options, ticker,
+            new CachedMedia.Variants(), false, 0);
+    return entry.expiresAtNanos() <= now ? null : entry;
+  }
+
+  private void callHub(String id, @Nullable CachedMedia stale, Flight mine,
+      SharedLevel.Turn turn) {
     Future<HubResponse> call;
     try {
       call = hub.fetch(id, stale == null ? null : stale.etag());
     } catch (RuntimeException e) {
       call = Future.failedFuture(new HubException(HubFailure.UNAVAILABLE, id, "hub client threw " + e));
     }
-    call.onComplete(ar -> complete(id, stale, mine, ar.succeeded() ? ar.result() : null, ar.cause()));
-    return mine;
+    call.onComplete(ar -> complete(id, stale, mine, turn, ar.succeeded() ? ar.result() : null, ar.cause()));
   }
 
   private void complete(String id, @Nullable CachedMedia stale, Flight mine,
-      @Nullable HubResponse resp, @Nullable Throwable cause) {
+      SharedLevel.Turn turn, @Nullable HubResponse resp, @Nullable Throwable cause) {
     long now = ticker.read();
     boolean current = inflight.get(id) == mine; // false after invalidate()/takedown(): do not store
+    SharedEntry share = null;
     try {
       if (resp != null && resp.notModified() && stale != null) {
         CachedMedia renewed = stale.renewed(now, options.ttlNanos(resp.maxAgeSeconds()), resp.etag());
         store(id, renewed, current);
+        share = shareOf(renewed, now);
         mine.succeed(renewed);
       } else if (resp != null && resp.item() != null) {
         CachedMedia entry = new CachedMedia(resp.item(), resp.etag(), now, options.ttlNanos(resp.maxAgeSeconds()),
             options, ticker, new CachedMedia.Variants(), false, 0);
         store(id, entry, current);
+        share = shareOf(entry, now);
         mine.succeed(entry);
       } else {
         HubException failure = cause instanceof HubException he ? he
@@ -263,6 +382,7 @@ public final class MediaCache {
         if (!servableStaleOn(failure)) {
           // the hub says the id is unknown, removed or private now: that replaces any stale entry
           store(id, new NegativeEntry(failure, now + options.negativeTtl().toNanos()), current);
+          share = SharedEntry.negative(failure.failure(), 0, options.negativeTtl().toNanos());
         } else if (stale != null) {
           store(id, stale.withFailure(now), current);
         } else if (!options.failureTtl().isZero()) {
@@ -275,6 +395,20 @@ public final class MediaCache {
       mine.fail(new HubException(HubFailure.BAD_RESPONSE, id, "cannot store answer: " + e));
     } finally {
       inflight.remove(id, mine);
+      publish(id, current ? share : null, turn);
+    }
+  }
+
+  private static SharedEntry shareOf(CachedMedia entry, long now) {
+    return SharedEntry.of(entry.item(), entry.etag(), 0, entry.ttlNanos(), Math.max(0, entry.expiresAtNanos() - now));
+  }
+
+  /** Shares a hub answer; the hub's answer has already reached this node's callers. */
+  private void publish(String id, @Nullable SharedEntry share, SharedLevel.Turn turn) {
+    try {
+      shared.publish(id, share, turn);
+    } catch (RuntimeException e) {
+      LOG.warn("cache.shared id={} sharing the hub answer failed: {}", id, e.toString());
     }
   }
 

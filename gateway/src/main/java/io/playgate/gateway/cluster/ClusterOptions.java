@@ -28,9 +28,14 @@ import org.jspecify.annotations.Nullable;
  *     connection was down for longer than the cluster takes to send this many misses the oldest
  * @param heartbeat how often a node tells Redis it is alive; a node silent for three of these is no longer counted
  *     in the shares of the rate limits (1 s..1 min; default {@link #DEFAULT_HEARTBEAT})
+ * @param leaseTime how long a node's lease to fetch one media id from the hub for the whole cluster lasts; the holder
+ *     renews it every third of it while its hub call runs, so this is how soon the others take over from a holder
+ *     that died (100 ms..1 min; default {@link #DEFAULT_LEASE_TIME})
+ * @param leaseWait the longest a node waits for another node's hub call before it asks the hub itself; at least
+ *     {@code leaseTime}, and best above {@code hub.timeout} (100 ms..5 min; default {@link #DEFAULT_LEASE_WAIT})
  */
 public record ClusterOptions(@Nullable String url, Duration deadline, Duration retryAfter, String keyPrefix,
-    int maxPoolSize, int invalidationsMaxLength, Duration heartbeat) {
+    int maxPoolSize, int invalidationsMaxLength, Duration heartbeat, Duration leaseTime, Duration leaseWait) {
 
   /** The configuration section whose {@value #SUBSECTION} subsection holds these options. */
   public static final String KEY = "cache";
@@ -48,6 +53,10 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   public static final int DEFAULT_INVALIDATIONS_MAX_LENGTH = 100_000;
   /** Default {@link #heartbeat()}: 2 s. */
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
+  /** Default {@link #leaseTime()}: 2 s. */
+  public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(2);
+  /** Default {@link #leaseWait()}: 6 s, above the default {@code hub.timeout} of 5 s. */
+  public static final Duration DEFAULT_LEASE_WAIT = Duration.ofSeconds(6);
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9:._-]{1,64}");
 
@@ -61,6 +70,8 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(retryAfter, "retryAfter");
     Objects.requireNonNull(heartbeat, "heartbeat");
+    Objects.requireNonNull(leaseTime, "leaseTime");
+    Objects.requireNonNull(leaseWait, "leaseWait");
     if (url != null && !isRedisUrl(url)) {
       throw new IllegalArgumentException("not a redis:// URL");
     }
@@ -68,7 +79,9 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
         || retryAfter.toMillis() < 100 || retryAfter.compareTo(Duration.ofMinutes(1)) > 0
         || !PREFIX.matcher(keyPrefix).matches() || maxPoolSize < 1 || maxPoolSize > 256
         || invalidationsMaxLength < 100 || invalidationsMaxLength > 10_000_000
-        || heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofMinutes(1)) > 0) {
+        || heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofMinutes(1)) > 0
+        || leaseTime.toMillis() < 100 || leaseTime.compareTo(Duration.ofMinutes(1)) > 0
+        || leaseWait.compareTo(leaseTime) < 0 || leaseWait.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("invalid cache.redis options");
     }
   }
@@ -79,7 +92,7 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   }
 
   /**
-   * Options with the shared stream's length and the heartbeat at their defaults.
+   * Options with the shared stream's length, the heartbeat and the lease time and wait at their defaults.
    *
    * @param url as the record's
    * @param deadline as the record's
@@ -89,7 +102,8 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
    */
   public ClusterOptions(@Nullable String url, Duration deadline, Duration retryAfter, String keyPrefix,
       int maxPoolSize) {
-    this(url, deadline, retryAfter, keyPrefix, maxPoolSize, DEFAULT_INVALIDATIONS_MAX_LENGTH, DEFAULT_HEARTBEAT);
+    this(url, deadline, retryAfter, keyPrefix, maxPoolSize, DEFAULT_INVALIDATIONS_MAX_LENGTH, DEFAULT_HEARTBEAT,
+        DEFAULT_LEASE_TIME, DEFAULT_LEASE_WAIT);
   }
 
   /**
@@ -109,17 +123,23 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
     if (!PREFIX.matcher(prefix).matches()) {
       throw r.invalid("keyPrefix", "expected 1..64 of A-Z a-z 0-9 : . _ -");
     }
+    Duration leaseTime = r.durationIn("leaseTime", Duration.ofMillis(100), Duration.ofMinutes(1));
+    Duration leaseWait = r.durationIn("leaseWait", Duration.ofMillis(100), Duration.ofMinutes(5));
+    if (leaseWait.compareTo(leaseTime) < 0) {
+      throw r.invalid("leaseWait", "must not be shorter than cache.redis.leaseTime");
+    }
     return new ClusterOptions(url, r.durationIn("deadline", Duration.ofMillis(1), Duration.ofSeconds(10)),
         r.durationIn("retryAfter", Duration.ofMillis(100), Duration.ofMinutes(1)), prefix,
         r.intIn("maxPoolSize", 1, 256), r.intIn("invalidationsMaxLength", 100, 10_000_000),
-        r.durationIn("heartbeat", Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        r.durationIn("heartbeat", Duration.ofSeconds(1), Duration.ofMinutes(1)), leaseTime, leaseWait);
   }
 
   /** @return the {@code redis} subsection, as {@link #fromJson} reads it back (the URL with its password) */
   public JsonObject toJson() {
     return new JsonObject().put("url", url).put("deadline", Durations.format(deadline))
         .put("retryAfter", Durations.format(retryAfter)).put("keyPrefix", keyPrefix).put("maxPoolSize", maxPoolSize)
-        .put("invalidationsMaxLength", invalidationsMaxLength).put("heartbeat", Durations.format(heartbeat));
+        .put("invalidationsMaxLength", invalidationsMaxLength).put("heartbeat", Durations.format(heartbeat))
+        .put("leaseTime", Durations.format(leaseTime)).put("leaseWait", Durations.format(leaseWait));
   }
 
   /** @return whether a Redis is configured, so the node shares its cache, takedowns and limits */
@@ -141,7 +161,8 @@ public record ClusterOptions(@Nullable String url, Duration deadline, Duration r
   public String toString() {
     return "ClusterOptions[url=" + safeUrl() + ", deadline=" + deadline + ", retryAfter=" + retryAfter
         + ", keyPrefix=" + keyPrefix + ", maxPoolSize=" + maxPoolSize + ", invalidationsMaxLength="
-        + invalidationsMaxLength + ", heartbeat=" + heartbeat + "]";
+        + invalidationsMaxLength + ", heartbeat=" + heartbeat + ", leaseTime=" + leaseTime
+        + ", leaseWait=" + leaseWait + "]";
   }
 
   private static boolean isRedisUrl(String url) {

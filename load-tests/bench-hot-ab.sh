@@ -61,16 +61,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
   jcmd $BEFORE_PID JFR.start name=ab settings=profile > /dev/null
   jcmd $AFTER_PID JFR.start name=ab settings=profile > /dev/null
 fi
-BE=(); AF=()
-for i in $(seq 1 "$RUNS"); do
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$B" > "$RESULTS/wrk-before-$i.txt"
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$A" > "$RESULTS/wrk-after-$i.txt"
-  b=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-before-$i.txt")
-  a=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-after-$i.txt")
-  echo "run $i: before ${b} req/s, after ${a} req/s (load average $(cut -d' ' -f1 /proc/loadavg))" \
-    | tee -a "$RESULTS/runs.txt"
-  BE+=("$b"); AF+=("$a")
-done
+ab_runs "$RUNS" "$CONNS" "$SECS" "$B" "$A"
 if [[ "${PROFILE:-0}" == 1 ]]; then
   jcmd $BEFORE_PID JFR.dump name=ab filename="$RESULTS/before.jfr" > /dev/null
   jcmd $AFTER_PID JFR.dump name=ab filename="$RESULTS/after.jfr" > /dev/null

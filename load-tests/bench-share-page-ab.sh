@@ -36,16 +36,7 @@ echo "GET /media/$ID: before $(wc -c < "$RESULTS/before.html") bytes, after $(wc
   | tee "$RESULTS/runs.txt"
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$B" > /dev/null                            # JIT warm-up
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$A" > /dev/null
-BE=(); AF=()
-for i in $(seq 1 "$RUNS"); do
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$B" > "$RESULTS/wrk-before-$i.txt"
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$A" > "$RESULTS/wrk-after-$i.txt"
-  b=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-before-$i.txt")
-  a=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-after-$i.txt")
-  echo "run $i: before ${b} req/s, after ${a} req/s (load average $(cut -d' ' -f1 /proc/loadavg))" \
-    | tee -a "$RESULTS/runs.txt"
-  BE+=("$b"); AF+=("$a")
-done
+ab_runs "$RUNS" "$CONNS" "$SECS" "$B" "$A"
 mb=$(median "${BE[@]}"); ma=$(median "${AF[@]}")
 summary "scenario: hot GET /media/$ID, before vs after, $RUNS alternating runs of ${SECS}s, wrk -t2 -c$CONNS" \
   "median: before $mb req/s, after $ma req/s, ratio after/before $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", a/b}')" \

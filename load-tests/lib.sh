@@ -268,3 +268,20 @@ wrk_failures() {
   sockets=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$1")
   echo $(( ${non200:-0} + ${sockets:-0} ))
 }
+
+# ab_runs RUNS CONNS SECS BEFORE_URL AFTER_URL: RUNS alternating wrk runs (-t2, CONNS connections, SECS seconds; the
+# before side first), raw output in $RESULTS/wrk-{before,after}-<i>.txt, one line per run appended to runs.txt; sets
+# BE and AF to each side's requests per second
+ab_runs() {
+  local i b a
+  BE=(); AF=()
+  for i in $(seq 1 "$1"); do
+    wrk -t2 -c"$2" -d"$3s" --latency "$4" > "$RESULTS/wrk-before-$i.txt"
+    wrk -t2 -c"$2" -d"$3s" --latency "$5" > "$RESULTS/wrk-after-$i.txt"
+    b=$(wrk_rps "$RESULTS/wrk-before-$i.txt")
+    a=$(wrk_rps "$RESULTS/wrk-after-$i.txt")
+    echo "run $i: before ${b} req/s, after ${a} req/s (load average $(cut -d' ' -f1 /proc/loadavg))" \
+      | tee -a "$RESULTS/runs.txt"
+    BE+=("$b"); AF+=("$a")
+  done
+}

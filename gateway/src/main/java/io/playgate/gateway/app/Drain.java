@@ -5,7 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state of a graceful shutdown, shared by every server instance: whether the node is draining, and the requests
@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Drain {
 
   private final ShutdownOptions options;
-  private final AtomicLong inFlight = new AtomicLong();
-  private final AtomicLong finished = new AtomicLong();
-  private final AtomicLong cut = new AtomicLong();
+  private final LongAdder inFlight = new LongAdder();
+  private final LongAdder finished = new LongAdder();
+  private final LongAdder cut = new LongAdder();
   /** {@link System#nanoTime()} of the signal, 0 while serving. */
   private volatile long startNanos;
 
@@ -71,11 +71,11 @@ final class Drain {
         // HTTP/1.x: the connection closes once this answer is written; a request after it is never read
         ctx.request().connection().shutdown(millisToDeadline(), TimeUnit.MILLISECONDS);
       }
-      inFlight.incrementAndGet();
+      inFlight.increment();
       ctx.addEndHandler(ar -> {
-        inFlight.decrementAndGet();
+        inFlight.decrement();
         if (draining()) {
-          (ar.succeeded() ? finished : cut).incrementAndGet();
+          (ar.succeeded() ? finished : cut).increment();
         }
       });
       ctx.next();
@@ -87,8 +87,8 @@ final class Drain {
    *     (cut by the deadline, or abandoned by their client) plus those still in flight, and the time since the signal
    */
   Report report() {
-    long cutSoFar = cut.get();
-    return new Report(finished.get(), cutSoFar + inFlight.get(), elapsedMillis());
+    long cutSoFar = cut.sum();
+    return new Report(finished.sum(), cutSoFar + inFlight.sum(), elapsedMillis());
   }
 
   /**

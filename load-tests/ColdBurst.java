@@ -2,7 +2,9 @@
 // hub simulator with a 300 ms latency fault; counts the hub requests through the simulator's admin API and times the
 // fan-out. Run with the fat jar on the class path (Vert.x comes from it):
 //   java [-Dgateway.pid=PID] -cp gateway/target/playgate-gateway.jar load-tests/ColdBurst.java GATEWAY_URL HUB_ADMIN_URL N ID...
-// Each id gets one burst, in order, in this one JVM; the first is a warm-up (JIT, connections) and is marked so.
+// Each id gets one burst, in order, in this one JVM; the first -Dwarmup.bursts (default 1) are warm-ups (JIT,
+// connections) and are marked so. -Dwarmup.hotRequests=H (default 0) then sends H requests for the last warm-up id,
+// now cached, n at a time over the same connections: the gateway's write path is then as warm as a serving gateway's.
 // Before the burst it opens N keep-alive connections (N requests to /health/live), so the burst itself is N requests
 // written at once on open connections and every one of them is waiting when the hub answers.
 // The client spreads its connections over two event loops (one HttpClient and one verticle context each) and does no
@@ -68,16 +70,41 @@ public class ColdBurst {
         }
       }).await(30, TimeUnit.SECONDS);
     }
+    int warmUps = Integer.getInteger("warmup.bursts", 1);
+    int hot = Integer.getInteger("warmup.hotRequests", 0);
     for (int a = 3; a < args.length; a++) {
-      burst(contexts, clients, gw, admin, args[a], n, a == 3 ? "warm-up: " : "", pid);
+      boolean warmUp = a - 3 < warmUps;
+      burst(contexts, clients, gw, admin, args[a], n, warmUp ? "warm-up: " : "", pid);
+      if (a - 3 == warmUps - 1 && hot > 0) {
+        hotRequests(contexts, clients, gw, target(gw, args[a]), n, hot);
+      }
     }
+  }
+
+  /** Sends {@code total} requests for a cached target, {@code n} at a time, and prints how long they took. */
+  private static void hotRequests(Context[] contexts, HttpClient[] clients, URI gw, String target, int n, int total)
+      throws Exception {
+    long t0 = System.nanoTime();
+    for (int sent = 0; sent < total; sent += n) {
+      List<Future<?>> round = new ArrayList<>();
+      for (int i = 0; i < Math.min(n, total - sent); i++) {
+        round.add(onLoop(contexts, clients, i, c -> get(c, gw, target)));
+      }
+      Future.all(round).await(120, TimeUnit.SECONDS);
+    }
+    System.out.printf("warm-up: %d hot requests in %.1f ms%n", total, (System.nanoTime() - t0) / 1e6);
+  }
+
+  /** @return the oEmbed request target of one id (the gateway's public base URL is http://localhost:PORT) */
+  private static String target(URI gw, String id) {
+    return "/oembed?url=" + URLEncoder.encode("http://localhost:" + gw.getPort() + "/media/" + id,
+        StandardCharsets.UTF_8);
   }
 
   private static void burst(Context[] contexts, HttpClient[] clients, URI gw, URI admin, String id, int n,
       String label, String pid) throws Exception {
     // the gateway's public base URL is http://localhost:<port> (IP-literal hosts are refused as oEmbed URLs)
-    String target = "/oembed?url=" + URLEncoder.encode("http://localhost:" + gw.getPort() + "/media/" + id,
-        StandardCharsets.UTF_8);
+    String target = target(gw, id);
     // open (or re-check) n connections first, each on the event loop that will send its burst request
     List<Future<?>> warm = new ArrayList<>();
     for (int i = 0; i < n; i++) {

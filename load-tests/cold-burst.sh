@@ -5,20 +5,24 @@
 # time over that span. Prints the medians. GATEWAY_JAR=<jar> in the environment measures another build.
 # Needs: the gateway and simulator jars (mvn -B -q package -DskipTests) and curl. Loopback only.
 set -euo pipefail
-USAGE="load-tests/cold-burst.sh [runs=5 (1-15)] [concurrency=1000 (1-5000)]"
+USAGE="load-tests/cold-burst.sh [runs=5 (1-40)] [concurrency=1000 (1-5000)] [warmups=1 (1-50)] [hot=0 (0-1000000)]"
 source "$(dirname "$0")/lib.sh"
 [[ "${1:-}" == -h || "${1:-}" == --help ]] && { echo "usage: $USAGE"; exit 0; }
-(( $# <= 2 )) || usage_error "too many arguments"
-RUNS=${1:-5}; N=${2:-1000}
-require_int runs "$RUNS" 1 15
+(( $# <= 4 )) || usage_error "too many arguments"
+RUNS=${1:-5}; N=${2:-1000}; WARMUPS=${3:-1}; HOT=${4:-0}
+require_int runs "$RUNS" 1 40
 require_int concurrency "$N" 1 5000
+require_int warmups "$WARMUPS" 1 50
+require_int hot "$HOT" 0 1000000
 require_tools curl
 require_jars "$GATEWAY_JAR" "$SIMULATOR_JAR"
 HUB_PORT=18390; ADMIN_PORT=18391; GW_PORT=18392
 start_results cold-burst
 cd "$LT_ROOT"
 
-java -jar "$SIMULATOR_JAR" --port $HUB_PORT --admin-port $ADMIN_PORT > "$RESULTS/hub.log" 2>&1 &
+CATALOG=$LT_ROOT/load-tests/target/catalog-100
+[[ -f $CATALOG/catalog.index ]] || "$LT_ROOT/load-tests/generate-catalog.sh" synthetic 100 "$CATALOG" > /dev/null
+java -jar "$SIMULATOR_JAR" --catalog "$CATALOG" --port $HUB_PORT --admin-port $ADMIN_PORT > "$RESULTS/hub.log" 2>&1 &
 started $!
 start_gateway gateway $GW_PORT -Dplaygate.server.publicBaseUrl=http://localhost:$GW_PORT \
   -Dplaygate.hub.mode=remote -Dplaygate.hub.url=http://127.0.0.1:$HUB_PORT/hub
@@ -26,12 +30,11 @@ wait_http "http://127.0.0.1:$ADMIN_PORT/admin/faults" "hub simulator"
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" gateway
 curl -fsS -X PUT "http://127.0.0.1:$ADMIN_PORT/admin/faults" -H 'Content-Type: application/json' \
   -d '{"latency":"300ms"}' > /dev/null
-IDS=(sectoid-escape-from-chaosland sectoid-feelings sectoid-metal-madness sectoid-war-of-freedom muldjord-armygeddon
-     muldjord-chaos-god muldjord-internal-degeneration muldjord-mutilated-mime renich-to-be-happy
-     gloumouth1-descente-infinie french-grand-prix-1906 big-buck-bunny imageio-cockatoo sectoid-fof muldjord-fof)
-# one JVM for all bursts: the first, on playgate-demo-mix, is a warm-up (JIT, connections) and not counted
-java -Dgateway.pid="$GW_PID" -cp "$GATEWAY_JAR" load-tests/ColdBurst.java "http://127.0.0.1:$GW_PORT" "http://127.0.0.1:$ADMIN_PORT" "$N" \
-  playgate-demo-mix "${IDS[@]:0:$RUNS}" | tee "$RESULTS/bursts.txt"
+IDS=(); for ((i = 1; i <= WARMUPS + RUNS; i++)); do IDS+=("ck-t$i"); done
+# one JVM for all bursts: the warm-ups (JIT, connections) are marked and not counted
+java -Dgateway.pid="$GW_PID" -Dwarmup.bursts="$WARMUPS" -Dwarmup.hotRequests="$HOT" -cp "$GATEWAY_JAR" \
+  load-tests/ColdBurst.java "http://127.0.0.1:$GW_PORT" "http://127.0.0.1:$ADMIN_PORT" "$N" "${IDS[@]}" \
+  | tee "$RESULTS/bursts.txt"
 FAN=(); HUB=(); CPU=()
 while read -r line; do
   FAN+=("$(sed -E 's/.*hubAnswerToLastWaiterMs=([0-9.]+).*/\1/' <<< "$line")")
@@ -39,7 +42,8 @@ while read -r line; do
   CPU+=("$(sed -E 's/.*gatewayCpuAnswerToLastWaiterMs=([0-9.]+).*/\1/' <<< "$line")")
 done < <(grep '^burst' "$RESULTS/bursts.txt")
 (( ${#HUB[@]} == RUNS )) || { echo "cold-burst.sh: expected $RUNS bursts, got ${#HUB[@]}; see $RESULTS" >&2; exit 1; }
-summary "scenario: cold burst, $RUNS runs of $N concurrent /oembed requests, hub latency 300ms" \
+summary "scenario: cold burst, $RUNS runs of $N concurrent /oembed requests, hub latency 300ms," \
+  "  after $WARMUPS warm-up bursts and $HOT hot requests" \
   "hub requests per burst: ${HUB[*]}" \
   "median hub-answer-to-last-waiter: $(median "${FAN[@]}") ms" \
   "median gateway CPU from the hub's answer to the last waiter: $(median "${CPU[@]}") ms (all threads)" \

@@ -82,7 +82,8 @@ median() {
 start_gateway() {
   local name=$1 port=$2
   shift 2
-  java -Dplaygate.server.port="$port" -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of JVM options, e.g. "-XX:StartFlightRecording=..."
+  java ${GATEWAY_JAVA_OPTS:-} -Dplaygate.server.port="$port" -Dplaygate.server.host=127.0.0.1 -Dplaygate.server.accessLog=false \
     -Dplaygate.management.port=0 -Dplaygate.partners.anonymous.capacity=0 "$@" -jar "$GATEWAY_JAR" \
     > "$RESULTS/$name.log" 2>&1 &
   GW_PID=$!

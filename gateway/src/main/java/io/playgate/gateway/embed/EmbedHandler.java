@@ -9,6 +9,7 @@ import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.Visibility;
 import io.playgate.gateway.page.MediaAnswer;
 import io.playgate.gateway.page.MediaPipeline;
+import io.playgate.gateway.page.PreparedPages;
 import io.playgate.gateway.page.Surface;
 import io.playgate.gateway.partner.EmbedSigner;
 import io.playgate.gateway.partner.Partner;
@@ -18,6 +19,8 @@ import io.playgate.widgets.PlayerOptions;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /embed/{id}}: the player page, rendered by the precompiled jte templates once per
@@ -41,6 +44,14 @@ public final class EmbedHandler implements Handler<RoutingContext> {
   private final MediaPipeline pages;
   private final EmbedSigner signer;
   private final Partners partners;
+  /** Player CSPs of partners with their own {@code frameAncestors}, by partner name: built once each. */
+  private final Map<String, String> partnerCsps = new ConcurrentHashMap<>();
+  /**
+   * Prepared public players by their CSP: each policy has its own tables, so a player prepared for one partner's
+   * {@code frame-ancestors} is never sent with another's. As many as configured policies (partners and
+   * {@code embed.frameAncestors}).
+   */
+  private final Map<String, PreparedPages> prepared = new ConcurrentHashMap<>();
 
   /**
    * @param pages the media pipeline (cache, rights, views, templates)
@@ -64,7 +75,8 @@ public final class EmbedHandler implements Handler<RoutingContext> {
     EmbedSigner.Verdict verdict = signer.verify(id, query.get("exp"), partnerName, query.get("sig"));
     // a partner's frameAncestors narrow the player; otherwise embed.frameAncestors (recorded by the security policy)
     String csp = partner != null && !partner.frameAncestors().isEmpty()
-        ? SecurityHeaders.playerCsp(partner.frameAncestors()) : SecurityHeaders.playerCsp(ctx);
+        ? partnerCsps.computeIfAbsent(partner.name(), n -> SecurityHeaders.playerCsp(partner.frameAncestors()))
+        : SecurityHeaders.playerCsp(ctx);
     if (verdict != EmbedSigner.Verdict.ABSENT) {
       // only private and unlisted media are signed: keep the id out of the access log even when the URL is bad
       Visibility.PRIVATE.hideInLogs(ctx, id);
@@ -75,11 +87,15 @@ public final class EmbedHandler implements Handler<RoutingContext> {
       return;
     }
     Rights.Access access = verdict == EmbedSigner.Verdict.VALID ? Rights.Access.SIGNED_URL : Rights.Access.PUBLIC_ONLY;
-    pages.respond(ctx, id, Surface.PLAYER, new PlayerAnswer(pages, options, access, csp));
+    pages.respond(ctx, id, Surface.PLAYER,
+        new PlayerAnswer(pages, options, access, prepared.computeIfAbsent(csp, PreparedPages::of)));
   }
 
-  /** The player page of one request: public pages are shared and revalidated, signed ones never stored. */
-  private record PlayerAnswer(MediaPipeline pages, PlayerOptions options, Rights.Access access, String csp)
+  /**
+   * The player page of one request: public pages are shared, revalidated and prepared under the request's CSP
+   * ({@code players}); signed ones are never stored, so never prepared.
+   */
+  private record PlayerAnswer(MediaPipeline pages, PlayerOptions options, Rights.Access access, PreparedPages players)
       implements MediaAnswer {
 
     @Override
@@ -92,19 +108,18 @@ public final class EmbedHandler implements Handler<RoutingContext> {
 
     @Override
     public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
-      SecurityHeaders.htmlPage(ctx.response(), csp);
       Rendered.Coding coding = pages.coding(ctx, page);
       if (access == Rights.Access.SIGNED_URL) {
-        ctx.response().putHeader("Cache-Control", "private, no-store").end(page.body("", coding));
+        SecurityHeaders.htmlPage(ctx.response(), players.csp());
+        ctx.response().putHeader(ConditionalResponse.CACHE_CONTROL, "private, no-store").end(page.body("", coding));
         return;
       }
-      ConditionalResponse.end(ctx, page.etag(coding),
-          entry.cacheControl(Math.min(MAX_AGE_SECONDS, entry.remainingSeconds())), () -> page.body("", coding));
+      players.end(ctx, entry, page, coding, Math.min(MAX_AGE_SECONDS, entry.remainingSeconds()));
     }
 
     @Override
     public void forbid(RoutingContext ctx, String message) {
-      pages.forbiddenPage(ctx, csp, message);
+      pages.forbiddenPage(ctx, players.csp(), message);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.playgate.gateway.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
@@ -16,8 +17,11 @@ import java.util.List;
  */
 public final class SecurityHeaders {
 
-  /** Routing-context key of the player's {@code frame-ancestors} sources ({@code List<String>}). */
-  public static final String FRAME_ANCESTORS = "playgate.frameAncestors";
+  /**
+   * Routing-context key of the player's {@code Content-Security-Policy} ({@code String}) for the configured
+   * {@code frame-ancestors} sources, built once when the route is mounted ({@link #frameAncestors(List)}).
+   */
+  public static final String FRAME_ANCESTORS = "playgate.playerCsp";
 
   private static final String BASE_BEFORE_SCRIPT = "default-src 'none'; script-src 'self'";
   private static final String BASE_AFTER_SCRIPT = "; style-src 'self'; "
@@ -25,6 +29,13 @@ public final class SecurityHeaders {
       + "font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; ";
   private static final String BASE = BASE_BEFORE_SCRIPT + BASE_AFTER_SCRIPT;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
+  private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
+  private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("X-Content-Type-Options");
+  private static final CharSequence NOSNIFF_VALUE = HttpHeaders.createOptimized("nosniff");
+  private static final CharSequence REFERRER = HttpHeaders.createOptimized("Referrer-Policy");
+  private static final CharSequence REFERRER_VALUE = HttpHeaders.createOptimized("strict-origin-when-cross-origin");
 
   /** CSP of {@code /embed/{id}} with the default {@code embed.frameAncestors}: framable by any page. */
   public static final String PLAYER_CSP = BASE + "frame-ancestors *";
@@ -56,25 +67,27 @@ public final class SecurityHeaders {
   }
 
   /**
-   * The player CSP for this request: {@code frame-ancestors} from {@link #FRAME_ANCESTORS} in the context (set by
-   * {@link #frameAncestors(List)} from {@code embed.frameAncestors}, possibly narrowed per partner), else {@code *}.
+   * The player CSP for this request: the one {@link #frameAncestors(List)} recorded in the context from
+   * {@code embed.frameAncestors} (the same {@code String} instance for every request of a route), else
+   * {@link #PLAYER_CSP}.
    *
    * @param ctx the routing context
    * @return the {@code Content-Security-Policy} value
    */
   public static String playerCsp(RoutingContext ctx) {
-    List<String> ancestors = ctx.get(FRAME_ANCESTORS);
-    return ancestors == null ? PLAYER_CSP : playerCsp(ancestors);
+    String csp = ctx.get(FRAME_ANCESTORS);
+    return csp == null ? PLAYER_CSP : csp;
   }
 
   /**
    * @param frameAncestors the configured {@code embed.frameAncestors}
-   * @return a security-policy handler that records them in the context for {@link #playerCsp(RoutingContext)}
+   * @return a security-policy handler that records their player CSP, built once here, in the context for
+   *     {@link #playerCsp(RoutingContext)}
    */
   public static Handler<RoutingContext> frameAncestors(List<String> frameAncestors) {
-    List<String> copy = List.copyOf(frameAncestors);
+    String csp = playerCsp(List.copyOf(frameAncestors));
     return ctx -> {
-      ctx.put(FRAME_ANCESTORS, copy);
+      ctx.put(FRAME_ANCESTORS, csp);
       ctx.next();
     };
   }
@@ -96,9 +109,18 @@ public final class SecurityHeaders {
    * @param csp the {@code Content-Security-Policy} value
    */
   public static void htmlPage(HttpServerResponse resp, String csp) {
-    resp.putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Content-Security-Policy", csp)
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    resp.putHeader(CONTENT_TYPE, HTML).putHeader(CSP, csp).putHeader(NOSNIFF, NOSNIFF_VALUE)
+        .putHeader(REFERRER, REFERRER_VALUE);
+  }
+
+  /**
+   * The headers {@link #htmlPage} sets, for an answer prepared once and sent many times
+   * ({@link PreparedResponses#prepare}).
+   *
+   * @param csp the {@code Content-Security-Policy} value
+   * @return a new array of 8: header names and values alternating, in {@link #htmlPage}'s order
+   */
+  public static CharSequence[] htmlPageHeaders(String csp) {
+    return new CharSequence[] {CONTENT_TYPE, HTML, CSP, csp, NOSNIFF, NOSNIFF_VALUE, REFERRER, REFERRER_VALUE};
   }
 }

@@ -2,13 +2,13 @@ package io.playgate.gateway.preview;
 
 import io.playgate.gateway.cache.CachedMedia;
 import io.playgate.gateway.cache.Rendered;
-import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.QueryParams;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.playgate.gateway.hub.MediaItem;
 import io.playgate.gateway.hub.MediaKind;
 import io.playgate.gateway.page.MediaAnswer;
 import io.playgate.gateway.page.MediaPipeline;
+import io.playgate.gateway.page.PreparedPages;
 import io.playgate.gateway.page.Surface;
 import io.playgate.gateway.view.EmbedSnippets;
 import io.playgate.gateway.view.PlayerViews;
@@ -42,6 +42,8 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   private final MediaPipeline pages;
   private final EmbedSnippets snippets;
   private final String siteName;
+  /** Prepared share pages (all under {@link SecurityHeaders#SHARE_CSP}). */
+  private final PreparedPages prepared = PreparedPages.of(SecurityHeaders.SHARE_CSP);
 
   /**
    * @param pages the media pipeline (cache, rights, views, templates)
@@ -112,9 +114,8 @@ public final class SharePageHandler implements Handler<RoutingContext> {
 
     @Override
     public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
-      SecurityHeaders.htmlPage(ctx.response(), SecurityHeaders.SHARE_CSP);
       Rendered.Coding coding = pages.coding(ctx, page);
-      ConditionalResponse.end(ctx, page.etag(coding), entry.cacheControl(), () -> page.body("", coding));
+      prepared.end(ctx, entry, page, coding, entry.remainingSeconds());
     }
   }
 

@@ -53,6 +53,31 @@ class PartnersIT {
     assertProblem(Http.get(base + "/embed/t1?partner=nobody"), 400);
   }
 
+  /**
+   * The partner's player and the default one are the same rendered variant, prepared once per policy: asked
+   * alternately (200s and 304s), each keeps its own CSP, never the one prepared for the other.
+   */
+  @Test
+  void aPartnersPlayerAndTheDefaultOneKeepTheirOwnCspWhenAskedAlternately() {
+    String base = gateway.base();
+    for (int i = 0; i < 6; i++) {
+      for (String query : new String[] {"?partner=acme", ""}) {
+        String ancestors = query.isEmpty() ? "frame-ancestors *" : "frame-ancestors https://acme.example";
+        HttpResponse<String> player = Http.get(base + "/embed/t1" + query);
+        assertThat(player.statusCode()).isEqualTo(200);
+        assertThat(player.headers().firstValue("Content-Security-Policy").orElseThrow()).as(query).endsWith(ancestors);
+        assertThat(player.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public, max-age=");
+        String etag = player.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> revalidated = Http.get(base + "/embed/t1" + query, "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.headers().firstValue("Content-Security-Policy").orElseThrow()).as(query)
+            .endsWith(ancestors);
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(revalidated.headers().firstValue("Content-Type")).isEmpty();
+      }
+    }
+  }
+
   @Test
   void unknownKeysAre401() {
     String base = gateway.base();

@@ -3,12 +3,14 @@ package io.playgate.gateway.cache;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pre-serialised response of one variant, kept beside its {@link CachedMedia} entry. The body is
@@ -33,12 +35,13 @@ public final class Rendered {
   }
 
   private static final byte[] EMPTY = new byte[0];
+  private static final long[] NO_TAG = {0, 0};
   private static final String GZIP_SUFFIX = "-gzip\"";
   /**
-   * This object (48 bytes), the byte array's header (16) and the tag's string and array headers (40), as a 64-bit JVM
-   * with compressed references lays them out.
+   * This object (64 bytes: the tag is two {@code long}s, not a string) and the byte array's header (16), as a 64-bit
+   * JVM with compressed references lays them out.
    */
-  private static final long OVERHEAD_BYTES = 48 + 16 + 40;
+  private static final long OVERHEAD_BYTES = 64 + 16;
 
   /**
    * Identity: head then tail. Gzip: header, head deflated with a sync flush, then tail deflated to its end. A plain
@@ -51,20 +54,28 @@ public final class Rendered {
   private final int tailLength;
   private final int headCrc;
   private final int tailCrc;
-  /** The tag of the coding kept: {@code W/"<tag>"}, or {@code W/"<tag>-gzip"}; the other is derived per request. */
-  private final String keptEtag;
+  /**
+   * The first and second 64 bits of the SHA-256 of head and tail, the identity tag {@code W/"<22 base64url chars>"}
+   * (and {@code W/"<same>-gzip"}) formatted from them per call: a string per variant would cost 72 bytes more.
+   */
+  private final long tagHigh;
+  private final long tagLow;
+  /** A tag given as it is ({@link #opaque}), or {@code null} when it is formatted from the two longs. */
+  private final @Nullable String givenEtag;
   private final Coding storedAs;
   private final boolean compressible;
 
-  private Rendered(byte[] bytes, int tailAt, int headLength, int tailLength, int headCrc, int tailCrc, String keptEtag,
-      Coding storedAs, boolean compressible) {
+  private Rendered(byte[] bytes, int tailAt, int headLength, int tailLength, int headCrc, int tailCrc, long[] tag,
+      @Nullable String givenEtag, Coding storedAs, boolean compressible) {
     this.kept = bytes;
     this.tailAt = tailAt;
     this.headLength = headLength;
     this.tailLength = tailLength;
     this.headCrc = headCrc;
     this.tailCrc = tailCrc;
-    this.keptEtag = keptEtag;
+    this.tagHigh = tag[0];
+    this.tagLow = tag[1];
+    this.givenEtag = givenEtag;
     this.storedAs = storedAs;
     this.compressible = compressible;
   }
@@ -75,7 +86,7 @@ public final class Rendered {
    */
   public static Rendered of(Buffer body) {
     byte[] b = body.getBytes();
-    return new Rendered(b, -1, b.length, 0, 0, 0, weakEtag(b, EMPTY), Coding.IDENTITY, true);
+    return new Rendered(b, -1, b.length, 0, 0, 0, tag(b, EMPTY), null, Coding.IDENTITY, true);
   }
 
   /**
@@ -88,7 +99,7 @@ public final class Rendered {
     byte[] t = tail.getBytes();
     byte[] both = Arrays.copyOf(h, h.length + t.length);
     System.arraycopy(t, 0, both, h.length, t.length);
-    return new Rendered(both, h.length, h.length, t.length, 0, 0, weakEtag(h, t), Coding.IDENTITY, true);
+    return new Rendered(both, h.length, h.length, t.length, 0, 0, tag(h, t), null, Coding.IDENTITY, true);
   }
 
   /**
@@ -99,7 +110,7 @@ public final class Rendered {
    * @return the body with that tag
    */
   public static Rendered opaque(byte[] body, String etag) {
-    return new Rendered(body, -1, body.length, 0, 0, 0, etag, Coding.IDENTITY, false);
+    return new Rendered(body, -1, body.length, 0, 0, 0, NO_TAG, etag, Coding.IDENTITY, false);
   }
 
   /**
@@ -112,18 +123,18 @@ public final class Rendered {
     if (storedAs == Coding.GZIP || !compressible) {
       return this;
     }
-    String zipped = keptEtag.substring(0, keptEtag.length() - 1) + GZIP_SUFFIX;
+    long[] tag = {tagHigh, tagLow};
     if (tailAt < 0) {
       byte[] deflated = GzipMember.deflate(kept, true);
       byte[] member = concat(GzipMember.HEADER, deflated, GzipMember.trailer(GzipMember.crc(kept), kept.length));
-      return new Rendered(member, -1, kept.length, 0, 0, 0, zipped, Coding.GZIP, true);
+      return new Rendered(member, -1, kept.length, 0, 0, 0, tag, null, Coding.GZIP, true);
     }
     byte[] head = Arrays.copyOfRange(kept, 0, tailAt);
     byte[] tail = Arrays.copyOfRange(kept, tailAt, kept.length);
     byte[] first = concat(GzipMember.HEADER, GzipMember.deflate(head, false), EMPTY);
     byte[] all = concat(first, GzipMember.deflate(tail, true), EMPTY);
     return new Rendered(all, first.length, head.length, tail.length, GzipMember.crc(head), GzipMember.crc(tail),
-        zipped, Coding.GZIP, true);
+        tag, null, Coding.GZIP, true);
   }
 
   /** @return the coding this variant is kept in */
@@ -146,11 +157,19 @@ public final class Rendered {
    * @return that representation's entity tag
    */
   public String etag(Coding coding) {
-    if (coding == storedAs) {
-      return keptEtag;
+    if (coding != storedAs) {
+      requireIdentity(coding);
     }
-    requireIdentity(coding);
-    return keptEtag.substring(0, keptEtag.length() - GZIP_SUFFIX.length()) + "\"";
+    if (givenEtag != null) {
+      return givenEtag;
+    }
+    byte[] bits = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bits[i] = (byte) (tagHigh >>> (56 - 8 * i));
+      bits[8 + i] = (byte) (tagLow >>> (56 - 8 * i));
+    }
+    String base = "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    return coding == Coding.GZIP ? base + GZIP_SUFFIX : base + "\"";
   }
 
   /** @return the complete identity body when there is no per-request part */
@@ -242,7 +261,7 @@ public final class Rendered {
    *     gzip), the tags, and the objects' headers and fields
    */
   public long bytes() {
-    return OVERHEAD_BYTES + kept.length + keptEtag.length();
+    return OVERHEAD_BYTES + kept.length + (givenEtag == null ? 0 : 40 + givenEtag.length());
   }
 
   /** @return the length of the kept bytes (compressed when kept as gzip) */
@@ -263,15 +282,15 @@ public final class Rendered {
     return out;
   }
 
-  /** A weak tag (RFC 9110 §8.8.3) of head and tail: 128 bits of their SHA-256, base64url. */
-  private static String weakEtag(byte[] head, byte[] tail) {
+  /** The bits of a weak tag (RFC 9110 §8.8.3) of head and tail: the first 128 of their SHA-256, as two longs. */
+  private static long[] tag(byte[] head, byte[] tail) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(head);
       sha.update((byte) 0);
       sha.update(tail);
-      byte[] digest = sha.digest();
-      return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+      ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+      return new long[] {digest.getLong(), digest.getLong()};
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -68,6 +68,21 @@ class RenderedTest {
   }
 
   @Test
+  void theTagIsTheFirst128BitsOfTheSha256OfHeadAndTailInBase64url() throws Exception {
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    sha.update(HEAD.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(TAIL.getBytes(StandardCharsets.UTF_8));
+    String bits = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(java.util.Arrays.copyOf(sha.digest(), 16));
+    Rendered around = Rendered.around(Buffer.buffer(HEAD), Buffer.buffer(TAIL));
+    assertThat(around.etag()).isEqualTo("W/\"" + bits + "\"");
+    assertThat(around.gzipped().etag(Rendered.Coding.GZIP)).isEqualTo("W/\"" + bits + "-gzip\"");
+    assertThat(around.gzipped().etag(Rendered.Coding.IDENTITY)).isEqualTo(around.etag());
+    assertThat(Rendered.opaque(new byte[] {1}, "\"abc\"").etag()).isEqualTo("\"abc\"");
+  }
+
+  @Test
   void anIdentityVariantHasNoGzipRepresentation() {
     Rendered plain = Rendered.of(Buffer.buffer("<p>x</p>"));
     assertThat(plain.storedAs()).isEqualTo(Rendered.Coding.IDENTITY);

@@ -143,7 +143,8 @@ public final class MediaItemParser {
       streams.add(new MediaItem.MediaStream(requiredString(o, "url", context, p),
           shared(requiredString(o, "mimeType", context, p)), positiveInt(o, "bitrateKbps", context, p, false)));
     }
-    return List.copyOf(streams);
+    // one list per distinct rendition set: a track and its copy among its cached album's members share it
+    return shared(List.copyOf(streams));
   }
 
   private static List<MediaItem> items(JsonObject json, String context, String path, boolean allowItems) {

@@ -86,13 +86,17 @@ public final class MediaItemParser {
     MediaItem.License license = license(json, context, path);
     Instant updatedAt = instant(json, "updatedAt", context, path);
     Long durationMs = durationMs(json, context, path);
-    return new MediaItem(id, kind, title, artist, album, positiveInt(json, "trackNumber", context, path, false),
+    MediaItem item = new MediaItem(id, kind, title, artist, album,
+        positiveInt(json, "trackNumber", context, path, false),
         durationMs, optionalString(json, "description", context, path), pageUrl, artwork, streams,
         positiveInt(json, "width", context, path, false), positiveInt(json, "height", context, path, false), items,
         optionalBoolean(json, "embeddable", true, context, path), territories,
         optionalBoolean(json, "explicit", false, context, path), license, updatedAt,
         Visibility.fromWire(optionalString(json, "visibility", context, path)), waveform(json, context, path),
         instant(json, "publishedAt", context, path));
+    // a leaf (a track or video, or an empty collection) is kept once: a cached track and the same track among its
+    // cached album's members are one object (records compare by value)
+    return items.isEmpty() ? shared(item) : item;
   }
 
   /** The {@code waveform} extension: {@code {url, samplesPerSecond}}; its levels are fetched later, empty here. */

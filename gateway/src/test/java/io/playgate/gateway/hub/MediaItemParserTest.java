@@ -34,6 +34,22 @@ class MediaItemParserTest {
   }
 
   @Test
+  void aTrackAndTheSameTrackAmongItsAlbumsMembersAreOneObject() {
+    JsonObject track = new JsonObject().put("id", "t1").put("kind", "track").put("title", "T")
+        .put("pageUrl", "https://hub.example/t1").put("streams", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("url", "https://hub.example/t1.opus").put("mimeType", "audio/ogg")));
+    JsonObject album = new JsonObject().put("id", "a1").put("kind", "album").put("title", "A")
+        .put("pageUrl", "https://hub.example/a1").put("items", new io.vertx.core.json.JsonArray().add(track.copy()));
+    MediaItem alone = MediaItemParser.parse(track.toBuffer(), "t1");
+    MediaItem member = MediaItemParser.parse(album.toBuffer(), "a1").items().get(0);
+    assertThat(member).isSameAs(alone);
+    MediaItem changed = MediaItemParser.parse(track.copy().put("title", "T2").toBuffer(), "t1");
+    assertThat(changed).isNotSameAs(alone);
+    assertThat(changed.streams()).isSameAs(alone.streams());
+    assertThat(changed.title()).isEqualTo("T2");
+  }
+
+  @Test
   void readsTheOptionalPublishedAtExtension() {
     assertThat(MediaItemParser.parse(valid().toBuffer(), "x1").publishedAt()).isNull();
     MediaItem item = MediaItemParser.parse(valid().put("publishedAt", "2008-05-20T00:00:00Z")

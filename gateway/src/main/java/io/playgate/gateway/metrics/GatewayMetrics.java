@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.playgate.gateway.http.StandardMethods;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -16,6 +18,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ public final class GatewayMetrics {
   private static final AtomicLong INSTANCES = new AtomicLong();
 
   private final PrometheusMeterRegistry registry;
+  /** Completed once the JVM's meters are registered; at once when {@link #createVertx()} is not used. */
+  private volatile CompletableFuture<Void> jvmMeters = CompletableFuture.completedFuture(null);
 
   private GatewayMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -58,6 +63,7 @@ public final class GatewayMetrics {
         .with(new VertxOptions().setMetricsOptions(options).setPreferNativeTransport(true))
         .withMetrics(new LeanServerMetricsFactory(registry))
         .build();
+    jvmMeters = JvmMeters.bindInBackground(registry, (VertxInternal) vertx).bound();
     LOG.info(transport(vertx));
     return vertx;
   }
@@ -96,7 +102,8 @@ public final class GatewayMetrics {
     labels.add(Label.LOCAL);
     Function<HttpRequest, Iterable<Tag>> method =
         request -> Tags.of(Label.HTTP_METHOD.toString(), StandardMethods.label(request.method()));
-    return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+    // the JVM's meters are bound off the start-up path by JvmMeters
+    return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false)
         .setLabels(labels)
         .setServerRequestTagsProvider(method)
         .setClientRequestTagsProvider(method);
@@ -107,8 +114,19 @@ public final class GatewayMetrics {
     return registry;
   }
 
-  /** @return a handler answering {@code GET /metrics} with the Prometheus text exposition format */
+  /**
+   * @return a handler answering {@code GET /metrics} with the Prometheus text exposition format; until the JVM's
+   *     meters are bound ({@link JvmMeters}, a fraction of a second after start) it answers once they are
+   */
   public Handler<RoutingContext> scrapingHandler() {
-    return PrometheusScrapingHandler.create(registry);
+    Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
+    return rc -> {
+      CompletableFuture<Void> jvm = jvmMeters;
+      if (jvm.isDone()) {
+        scrape.handle(rc);
+      } else {
+        Future.fromCompletionStage(jvm, rc.vertx().getOrCreateContext()).onComplete(x -> scrape.handle(rc));
+      }
+    };
   }
 }

@@ -79,8 +79,9 @@ public final class Playgate {
   }
 
   /**
-   * Starts the gateway with a given cache clock and meter registry: bind, load the embedded hub, wire the shared
-   * pieces, route the first server, start the others, then the management listener.
+   * Starts the gateway with a given cache clock and meter registry: bind, load the embedded hub (the class-path
+   * documents read beside it), wire the shared pieces, route the first server, start the others, then the management
+   * listener.
    *
    * @param vertx the Vert.x instance (built by {@code metrics.createVertx()} to include Vert.x's own metrics)
    * @param config the validated configuration
@@ -96,8 +97,12 @@ public final class Playgate {
     return vertx.deployVerticle(first).compose(firstId -> {
       deployments.add(firstId);
       int port = first.actualPort();
-      return embeddedHub(vertx, config, port)
-          .map(localHub -> new Wiring(vertx, config, port, localHub, ticker, metrics))
+      // unordered: the class-path reads run on a worker beside the catalogue's load, not after it
+      Future<Wiring.Reads> reads =
+          vertx.executeBlocking(() -> Wiring.Reads.read(config.server().publicBaseUrl(port)), false);
+      Future<@Nullable LocalHub> hub = embeddedHub(vertx, config, port);
+      return Future.all(hub, reads)
+          .map(x -> new Wiring(vertx, config, port, hub.result(), reads.result(), ticker, metrics))
           .compose(wiring -> {
             first.route(GatewayRouter.build(vertx, wiring));
             return moreInstances(vertx, wiring, port, deployments, servers)

@@ -85,10 +85,11 @@ final class Wiring {
    * @param config the validated configuration
    * @param port the port the first server bound
    * @param localHub the loaded embedded hub, or {@code null} in remote mode
+   * @param reads the class-path documents read at boot ({@link Reads#read(String)} for this port's base URL)
    * @param ticker the media cache's clock
    * @param metrics the process's meter registry
    */
-  Wiring(Vertx vertx, GatewayConfig config, int port, @Nullable LocalHub localHub, Ticker ticker,
+  Wiring(Vertx vertx, GatewayConfig config, int port, @Nullable LocalHub localHub, Reads reads, Ticker ticker,
       GatewayMetrics metrics) {
     this.config = config;
     this.publicBaseUrl = config.server().publicBaseUrl(port);
@@ -107,7 +108,7 @@ final class Wiring {
     this.cache = MediaCache.create(hubClient, config.cache(), ticker, sharedLevel);
     firstLevelMeters(metrics.registry(), cache);
     this.sharedInvalidations = redis == null ? null : RedisInvalidations.start(redis, cache, metrics.registry());
-    this.assets = WidgetAssets.load();
+    this.assets = reads.assets();
     PlayerViews views = new PlayerViews(publicBaseUrl, assets.urls(), cache::isTakenDown);
     this.rights = Rights.create(config.rights());
     this.pages = MediaPipeline.create(cache, rights, views, new Templates());
@@ -119,10 +120,33 @@ final class Wiring {
         config.metrics().eventMediaIds(), partners.partners().framingOrigins());
     this.drain = new Drain(config.shutdown());
     this.health = new Health(localHub, hubClient, subsonic == null ? null : subsonic.api(), redis, drain);
-    this.api = Playgate.apiDescription(publicBaseUrl);
+    this.api = reads.api();
     this.artwork = ArtworkService.create(vertx, config.artwork(), config.oembed().providerName(),
         subsonic != null ? proxiedArtworkFetchUrl(publicBaseUrl, config.server().selfOrigin(port))
             : artworkFetchUrl(publicBaseUrl, hubBaseUrl, localHub));
+  }
+
+  /**
+   * What the gateway reads from its class path at boot, blocking: the OpenAPI description (YAML parts, parsed) and the
+   * widgets' files. {@link Playgate} reads them on a worker while the embedded hub loads its catalogue, instead of
+   * on the event loop afterwards (load-tests/RESULTS.md "Issue 12: start-up profiled").
+   *
+   * @param api the OpenAPI description for the public base URL
+   * @param assets the widgets' hashed files
+   */
+  record Reads(OpenApiDocument api, WidgetAssets assets) {
+
+    /**
+     * Blocking class-path reads.
+     *
+     * @param publicBaseUrl the public base URL, without trailing slash
+     * @return both documents
+     * @throws IllegalStateException when an OpenAPI part is missing or malformed
+     * @throws java.io.UncheckedIOException when a widget file is missing
+     */
+    static Reads read(String publicBaseUrl) {
+      return new Reads(Playgate.apiDescription(publicBaseUrl), WidgetAssets.load());
+    }
   }
 
   /** {@code playgate.cache.lookups{level=l1}}: read from the cache's own counters, so a lookup costs no meter call. */

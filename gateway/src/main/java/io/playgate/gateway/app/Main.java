@@ -36,6 +36,9 @@ public final class Main {
    */
   private static final java.util.logging.Logger CAFFEINE_LOG = java.util.logging.Logger.getLogger("com.github.benmanes.caffeine");
 
+  /** Netty's switch for its JFR events (io.netty.util.internal.PlatformDependent). */
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   /** Bound on closing Vert.x after a drain, and slack on waiting for the drain itself, in seconds. */
   private static final long CLOSE_BOUND_SECONDS = 5;
 
@@ -49,6 +52,11 @@ public final class Main {
     CAFFEINE_LOG.setLevel(java.util.logging.Level.SEVERE);
     if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(Path.of("conf/logback.xml"))) {
       System.setProperty("logback.configurationFile", "conf/logback.xml");
+    }
+    // Netty's allocator JFR events (off unless a recording enables them) register with JFR when first used, some 130
+    // classes on the start-up path; -Dio.netty.jfr.enabled=true brings them back
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
     CommandLine line;
     try {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies the shipped logging configuration ({@code conf/logback.xml}, equal to the jar's {@code logback.xml}) in
  * code instead of through logback's XML reader, which loads some 600 classes and cost about 0.5 s of the start-up
- * (load-tests/RESULTS.md "Issue 12: start-up profiled"). Logback runs it first, as a service
+ * (the start-up profile in load-tests/RESULTS.md). Logback runs it first, as a service
  * ({@code META-INF/services/ch.qos.logback.classic.spi.Configurator}).
  *
  * <p>It applies only when the file logback would read is the shipped one, ignoring comments and white space: the file

@@ -129,7 +129,7 @@ final class Wiring {
   /**
    * What the gateway reads from its class path at boot, blocking: the OpenAPI description (YAML parts, parsed) and the
    * widgets' files. {@link Playgate} reads them on a worker while the embedded hub loads its catalogue, instead of
-   * on the event loop afterwards (load-tests/RESULTS.md "Issue 12: start-up profiled").
+   * on the event loop afterwards (the start-up profile in load-tests/RESULTS.md).
    *
    * @param api the OpenAPI description for the public base URL
    * @param assets the widgets' hashed files

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The JVM's meters ({@code jvm_*}, {@code process_*}, {@code system_cpu_*}): the binders vertx-micrometer binds when
  * {@code MicrometerMetricsOptions.setJvmMetricsEnabled(true)}, in its order, bound instead on a thread of their own
  * while the gateway starts. Binding them reads the JVM's management beans, about 300 classes (JMX, GC notifications,
- * the operating system's bean) that need not delay the listener (load-tests/RESULTS.md "Issue 12: start-up
- * profiled"). {@link GatewayMetrics#scrapingHandler()} waits for {@link #bound()} before its first answer, so a scrape
+ * the operating system's bean) that need not delay the listener (the start-up profile in load-tests/RESULTS.md).
+ * {@link GatewayMetrics#scrapingHandler()} waits for {@link #bound()} before its first answer, so a scrape
  * never misses them. The binders that hold listeners are closed with Vert.x.
  */
 final class JvmMeters {

@@ -50,12 +50,18 @@ final class SlotStore {
     return slots.getIfPresent(id);
   }
 
-  /** Stores a slot; an entry's later variants re-weigh it. */
+  /**
+   * Stores a slot; an entry's later variants re-weigh it. An entry is kept under its item's own id string when equal
+   * (it always is: the parser checks it), so the key costs no second string per entry.
+   */
   void put(String id, Slot slot) {
+    String key = id;
     if (slot instanceof CachedMedia entry) {
-      entry.variants().onGrow = () -> reweigh(id);
+      key = entry.item().id().equals(id) ? entry.item().id() : id;
+      String reweighed = key;
+      entry.variants().onGrow = () -> reweigh(reweighed);
     }
-    slots.put(id, slot);
+    slots.put(key, slot);
   }
 
   void invalidate(String id) {

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Playgate {
 
+  /** Vert.x's system property: a shared read-only response head is encoded once ({@link #cacheImmutableHeads}). */
+  static final String CACHE_IMMUTABLE_HEADS = "vertx.cacheImmutableHttpResponseHeaders";
+
   private static final Logger LOG = LoggerFactory.getLogger(Playgate.class);
 
   private final Vertx vertx;
@@ -90,6 +93,7 @@ public final class Playgate {
    * @return as {@link #start(Vertx, GatewayConfig)}
    */
   public static Future<Playgate> start(Vertx vertx, GatewayConfig config, Ticker ticker, GatewayMetrics metrics) {
+    cacheImmutableHeads();
     List<String> deployments = new ArrayList<>();
     List<ServerVerticle> servers = new ArrayList<>();
     ServerVerticle first = new ServerVerticle(config.server(), config.limits(), config.server().port());
@@ -110,6 +114,19 @@ public final class Playgate {
                 .map(managementPort -> new Playgate(vertx, port, managementPort, wiring, deployments, servers));
           });
     }).onSuccess(Playgate::logListening);
+  }
+
+  /**
+   * Turns on Vert.x's {@value #CACHE_IMMUTABLE_HEADS} unless it is set already (so {@code -D…=false} switches it off):
+   * a response whose head is a shared read-only header map, as every prepared answer's is
+   * ({@link io.playgate.gateway.http.PreparedResponses}), is written from that map's bytes, encoded once, instead of
+   * header by header. Read by Vert.x for each new connection; a head changed after it was shared is copied first
+   * and encoded as usual, so the cache never sends stale bytes.
+   */
+  static void cacheImmutableHeads() {
+    if (System.getProperty(CACHE_IMMUTABLE_HEADS) == null) {
+      System.setProperty(CACHE_IMMUTABLE_HEADS, "true");
+    }
   }
 
   /** In embedded mode, the local hub from {@code hub.catalog}, serving files under the public base URL. */

@@ -117,8 +117,8 @@ public final class Playgate {
   }
 
   /**
-   * Turns on Vert.x's {@value #CACHE_IMMUTABLE_HEADS} unless it is set already (so {@code -D…=false} switches it off):
-   * a response whose head is a shared read-only header map, as every prepared answer's is
+   * Turns on Vert.x's {@value #CACHE_IMMUTABLE_HEADS} unless it is set already ({@code -D…=false} switches it
+   * off): a response whose head is a shared read-only header map, as every prepared answer's is
    * ({@link io.playgate.gateway.http.PreparedResponses}), is written from that map's bytes, encoded once, instead of
    * header by header. Read by Vert.x for each new connection; a head changed after it was shared is copied first
    * and encoded as usual, so the cache never sends stale bytes.

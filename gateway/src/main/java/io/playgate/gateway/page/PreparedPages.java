@@ -6,6 +6,7 @@ import io.playgate.gateway.http.ConditionalResponse;
 import io.playgate.gateway.http.PreparedResponses;
 import io.playgate.gateway.http.SecurityHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /**
  * The public 200 answers of one HTML page route under one {@code Content-Security-Policy}, prepared once per rendered
@@ -21,6 +22,8 @@ import io.vertx.ext.web.RoutingContext;
  * not prepared. Thread-safe.
  */
 public final class PreparedPages {
+
+  private static final CharSequence[] NONE = {};
 
   private final String csp;
   private final CharSequence[] headers;
@@ -57,9 +60,32 @@ public final class PreparedPages {
    * @param maxAgeSeconds the {@code max-age} to send, {@code >= 0}
    */
   public void end(RoutingContext ctx, CachedMedia entry, Rendered page, Rendered.Coding coding, long maxAgeSeconds) {
+    end(ctx, entry, page, coding, maxAgeSeconds, () -> NONE);
+  }
+
+  /**
+   * As {@link #end(RoutingContext, CachedMedia, Rendered, Rendered.Coding, long)}, with more headers of the page's
+   * own (e.g. {@code Link}), after the security headers, on the 200 and on a {@code 304}. They must be a function
+   * of {@code page} alone: they are asked for only when the answer is prepared, and then shared.
+   *
+   * @param ctx the request
+   * @param entry the cache entry the page was rendered from: its {@code Cache-Control}
+   * @param page the rendered variant, compared by identity
+   * @param coding the content coding chosen for this request
+   * @param maxAgeSeconds the {@code max-age} to send, {@code >= 0}
+   * @param more supplies header names and values, alternating; called on a miss only
+   */
+  public void end(RoutingContext ctx, CachedMedia entry, Rendered page, Rendered.Coding coding, long maxAgeSeconds,
+      Supplier<CharSequence[]> more) {
     PreparedResponses table = coding == Rendered.Coding.GZIP ? gzip : identity;
     ConditionalResponse.end(ctx, table.get(page, maxAgeSeconds, () -> PreparedResponses.prepare(page, maxAgeSeconds,
         page.etag(coding), entry.cacheControl(maxAgeSeconds), page.body("", coding), ctx.response().headers(),
-        headers)));
+        concat(headers, more.get()))));
+  }
+
+  private static CharSequence[] concat(CharSequence[] first, CharSequence[] second) {
+    CharSequence[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 }

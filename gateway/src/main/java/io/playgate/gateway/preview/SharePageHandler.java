@@ -91,6 +91,8 @@ public final class SharePageHandler implements Handler<RoutingContext> {
   private final class ShareAnswer implements MediaAnswer {
     private final PlayerOptions options;
     private final @Nullable CachedMedia album;
+    /** The playing page {@link #render} chose, the only one that carries the oEmbed discovery links. */
+    private @Nullable Rendered playing;
 
     ShareAnswer(PlayerOptions options, @Nullable CachedMedia album) {
       this.options = options;
@@ -100,22 +102,29 @@ public final class SharePageHandler implements Handler<RoutingContext> {
     @Override
     public Rendered render(RoutingContext ctx, CachedMedia entry) {
       MediaItem item = entry.item();
-      PlayerViews views = pages.views();
-      // oEmbed discovery (oEmbed 1.0 §4) as Link headers (RFC 8288), on the playing page only
-      ctx.response().headers()
-          .add("Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; "
-              + "type=\"application/json+oembed\"")
-          .add("Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\"");
       // the album's links come from its own entry: a new album answer is a new variant of this page
       String albumVersion = album == null ? "" : "|album=" + album.etag() + "@" + album.item().updatedAt();
-      return entry.variant("share|" + options.query() + albumVersion, () -> Rendered.of(Buffer.buffer(
+      playing = entry.variant("share|" + options.query() + albumVersion, () -> Rendered.of(Buffer.buffer(
           pages.templates().sharePage(view(item, options, album == null ? null : album.item())))));
+      return playing;
     }
 
     @Override
     public void end(RoutingContext ctx, CachedMedia entry, Rendered page) {
       Rendered.Coding coding = pages.coding(ctx, page);
-      prepared.end(ctx, entry, page, coding, entry.remainingSeconds());
+      if (page == playing) {
+        // oEmbed discovery (oEmbed 1.0 §4) as Link headers (RFC 8288), on the playing page only, built on a miss
+        prepared.end(ctx, entry, page, coding, entry.remainingSeconds(), () -> discoveryLinks(entry.item()));
+      } else {
+        prepared.end(ctx, entry, page, coding, entry.remainingSeconds());
+      }
+    }
+
+    private CharSequence[] discoveryLinks(MediaItem item) {
+      PlayerViews views = pages.views();
+      return new CharSequence[] {
+          "Link", "<" + views.oembedUrl(item.id(), "json") + ">; rel=\"alternate\"; type=\"application/json+oembed\"",
+          "Link", "<" + views.oembedUrl(item.id(), "xml") + ">; rel=\"alternate\"; type=\"text/xml+oembed\""};
     }
   }
 

@@ -6,6 +6,8 @@ import io.playgate.gateway.config.ConfigLoader;
 import io.playgate.gateway.http.ShutdownOptions;
 import io.playgate.gateway.metrics.GatewayMetrics;
 import io.playgate.gateway.options.ConfigException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,9 @@ public final class Main {
 
   /** Netty's switch for its JFR events (io.netty.util.internal.PlatformDependent). */
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
+  /** Bound on waiting, after a signal, for a start still under way, in seconds. */
+  private static final long START_BOUND_SECONDS = 30;
 
   /** Bound on closing Vert.x after a drain, and slack on waiting for the drain itself, in seconds. */
   private static final long CLOSE_BOUND_SECONDS = 5;
@@ -78,9 +83,13 @@ public final class Main {
   private static void runGateway(Path overlay) {
     GatewayMetrics metrics = GatewayMetrics.create();
     Vertx vertx = metrics.createVertx();
+    Promise<Running> running = Promise.promise();
+    // before anything listens: a SIGTERM just after the listeners are bound (readiness already 200) still drains
+    drainOnSignal(vertx, running.future());
     ConfigLoader.load(vertx, Commands.defaultsFile(System.getenv()), overlay, System.getenv(), System.getProperties())
         .compose(config -> Playgate.start(vertx, config, Ticker.systemTicker(), metrics)
-            .onSuccess(gateway -> drainOnSignal(vertx, gateway, config.shutdown())))
+            .map(gateway -> new Running(gateway, config.shutdown())))
+        .onComplete(running)
         .onFailure(e -> {
           if (e instanceof ConfigException) {
             System.err.println("playgate: configuration error: " + e.getMessage());
@@ -91,28 +100,46 @@ public final class Main {
         });
   }
 
+  /** A started gateway and the shutdown options it drains by. */
+  private record Running(Playgate gateway, ShutdownOptions shutdown) {
+  }
+
   /**
-   * On {@code SIGTERM} (or {@code SIGINT}) the JVM runs its shutdown hooks: this one drains the gateway
+   * On {@code SIGTERM} (or {@code SIGINT}) the JVM runs its shutdown hooks: this one, registered before the gateway
+   * starts, waits for the start to end (at most {@link #START_BOUND_SECONDS}), then drains the gateway
    * ({@link Playgate#drain()}), closes Vert.x, flushes the logs and ends the process with status 0 when no request
    * was cut, else 1, instead of the JVM's 143 for a signal. It waits at most {@code shutdown.deadline} plus
-   * {@link #CLOSE_BOUND_SECONDS} for the drain and as long again for Vert.x to close.
+   * {@link #CLOSE_BOUND_SECONDS} for the drain and as long again for Vert.x to close. When the start failed or is
+   * still running past its bound, it does nothing, so the process ends with the status it was given ({@code
+   * System.exit}'s 1 or 2, or 143 for the signal).
    */
-  private static void drainOnSignal(Vertx vertx, Playgate gateway, ShutdownOptions shutdown) {
+  private static void drainOnSignal(Vertx vertx, Future<Running> running) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      int status = 1;
+      Running started;
       try {
-        long boundMillis = shutdown.deadline().toMillis() + TimeUnit.SECONDS.toMillis(CLOSE_BOUND_SECONDS);
-        Drain.Report report = gateway.drain().await(boundMillis, TimeUnit.MILLISECONDS);
-        status = report.cut() == 0 ? 0 : 1;
-        vertx.close().await(CLOSE_BOUND_SECONDS, TimeUnit.SECONDS);
-      } catch (TimeoutException | RuntimeException e) {
-        LoggerFactory.getLogger(Main.class).error("playgate: the drain did not complete: {}", e.toString());
+        started = running.await(START_BOUND_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) { // Future.await rethrows the start's failure as it is, checked ones included
+        return;
       }
-      // the access log is queued (conf/logback.xml): write it out before the process ends
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-        logback.stop();
-      }
-      Runtime.getRuntime().halt(status);
+      Runtime.getRuntime().halt(drain(vertx, started));
     }, "playgate-drain"));
+  }
+
+  /** @return the exit status: 0 when the drain cut no request, else 1 */
+  private static int drain(Vertx vertx, Running started) {
+    int status = 1;
+    try {
+      long boundMillis = started.shutdown().deadline().toMillis() + TimeUnit.SECONDS.toMillis(CLOSE_BOUND_SECONDS);
+      Drain.Report report = started.gateway().drain().await(boundMillis, TimeUnit.MILLISECONDS);
+      status = report.cut() == 0 ? 0 : 1;
+      vertx.close().await(CLOSE_BOUND_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException e) {
+      LoggerFactory.getLogger(Main.class).error("playgate: the drain did not complete: {}", e.toString());
+    }
+    // the access log is queued (conf/logback.xml): write it out before the process ends
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
+    }
+    return status;
   }
 }

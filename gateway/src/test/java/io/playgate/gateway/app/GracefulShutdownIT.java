@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * arrives is answered 200, {@code /health/ready} answers 503 meanwhile on a new connection (the listener still
  * accepts during {@code shutdown.grace}), and the process exits by itself with status 0, logging one drain line and
  * no ERROR. A request still waiting at {@code shutdown.deadline} is cut: the process still exits, with status 1.
+ * A signal the moment the node answers is drained too (the hook is in place before anything listens).
  */
 class GracefulShutdownIT {
 
@@ -139,5 +140,15 @@ class GracefulShutdownIT {
     Matcher drained = DRAINED.matcher(node.log());
     assertThat(drained.find()).as(node.log()).isTrue();
     assertThat(drained.group(2)).isEqualTo("1");
+  }
+
+  @Test
+  void aSignalAsSoonAsTheNodeAnswersIsDrainedLikeAnyOther() throws Exception {
+    node = start("early", "5s");
+    node.terminate();
+
+    assertThat(node.awaitExit(Duration.ofSeconds(20))).as("exit status; log:\n" + node.log()).isZero();
+    assertThat(DRAINED.matcher(node.log()).results().count()).as(node.log()).isEqualTo(1);
+    assertThat(node.log()).doesNotContain("Shutdown in progress").doesNotContain(" ERROR ");
   }
 }

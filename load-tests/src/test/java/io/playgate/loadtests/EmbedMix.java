@@ -15,20 +15,22 @@ import java.time.Duration;
  * per id: skip it with {@code -DwarmUpUsers=0} on a million-item catalogue).
  *
  * <p>System properties (and defaults): {@code rate} requests per second (1500; meant to be half of the peak this
- * machine sustains, load-tests/README.md), {@code durationSeconds} (60), {@code warmUpUsers} (8; 0 skips the warm-up), {@code p99Millis}
- * bound on the measured requests' 99th percentile (2), {@code catalog}, {@code seed}, {@code zipfExponent} and the
- * URLs of {@link Settings}. Fails the run on any failed request or a p99 over the bound.
+ * machine sustains, load-tests/README.md), {@code durationSeconds} (60), {@code warmUpUsers} (8; 0 skips the
+ * warm-up), {@code rampUpSeconds} (10: the arrival rate ramps from 1 to {@code rate} before the measured part; 0 for
+ * none), {@code p99Millis} bound on the measured requests' 99th percentile (2), {@code catalog}, {@code seed},
+ * {@code zipfExponent} and the URLs of {@link Settings}. Fails the run on any failed request or a p99 over the bound.
  */
 public class EmbedMix extends Simulation {
 
   private final int rate = Settings.integer("rate", 1500, 1, 1_000_000);
   private final Duration duration = Settings.seconds("durationSeconds", 60, 86_400);
   private final int warmUpUsers = Settings.integer("warmUpUsers", 8, 0, 1024);
+  private final Duration rampUp = Duration.ofSeconds(Settings.integer("rampUpSeconds", 10, 0, 3600));
   private final int p99Millis = Settings.integer("p99Millis", 2, 0, 60_000);
   private final Mix mix = Mix.fromSettings();
 
   {
-    setUp(mix.warmedUp(warmUpUsers,
+    setUp(mix.warmedUp(warmUpUsers, rate, rampUp,
             scenario("embed mix").exec(mix.request()).injectOpen(constantUsersPerSec(rate).during(duration))))
         .protocols(Protocols.gateway())
         .assertions(

@@ -4,12 +4,14 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +29,8 @@ final class Mix {
 
   /** The group of the measured requests. */
   static final String GROUP = "mix";
+  /** The group of the requests sent while the arrival rate ramps up to the measured one. */
+  static final String RAMP_GROUP = "ramp-up";
 
   private final List<String> ids;
   private final String publicBaseUrl;
@@ -46,10 +50,14 @@ final class Mix {
    * that is s = 1.00), then one of the id's variants, uniformly.
    */
   ChainBuilder request() {
+    return request(GROUP);
+  }
+
+  private ChainBuilder request(String groupName) {
     double exponent = Settings.integer("zipfExponent", 100, 0, 500) / 100.0;
     Zipf zipf = new Zipf(ids.size(), exponent, Settings.integer("seed", 12, 0, Integer.MAX_VALUE));
     Iterator<Map<String, Object>> draws = Stream.generate(() -> draw(zipf)).iterator();
-    return group(GROUP).on(feed(draws).exec(http("#{route}").get("#{path}")));
+    return group(groupName).on(feed(draws).exec(http("#{route}").get("#{path}")));
   }
 
   private Map<String, Object> draw(Zipf zipf) {
@@ -61,14 +69,21 @@ final class Mix {
 
   /**
    * The measured population, after a warm-up that asks for every variant of every id once so that the measured
-   * requests find the cache full: the paths are dealt to {@code warmUpUsers} users, who go through their share one
-   * request at a time (request name {@code warm-up}, outside the group {@value #GROUP}).
+   * requests find the cache full (the paths are dealt to {@code warmUpUsers} users, who go through their share one
+   * request at a time; request name {@code warm-up}, outside the group {@value #GROUP}), then a ramp of the arrival
+   * rate from 1 to {@code rate} users a second over {@code rampUp} (group {@value #RAMP_GROUP}, also outside): an
+   * open model's sudden start is a queue of its own (the client's new connections, the client's and the gateway's JIT
+   * for a new traffic shape) that a fixed-rate measurement should not include.
    *
-   * @param warmUpUsers 0 (no warm-up: {@code measured} is returned as it is) or more
-   * @param measured the injected scenario to run once the warm-up is over
+   * @param warmUpUsers 0 (no warm-up) or more
+   * @param rate the measured arrival rate, users (requests) a second, {@code >= 1}
+   * @param rampUp how long the ramp lasts; {@link Duration#ZERO} for none
+   * @param measured the injected scenario to run once the warm-up and the ramp are over
    */
-  PopulationBuilder warmedUp(int warmUpUsers, PopulationBuilder measured) {
-    return warmUpUsers == 0 ? measured : warmUp(warmUpUsers).injectOpen(atOnceUsers(warmUpUsers)).andThen(measured);
+  PopulationBuilder warmedUp(int warmUpUsers, int rate, Duration rampUp, PopulationBuilder measured) {
+    PopulationBuilder ramped = rampUp.isZero() ? measured : scenario("ramp-up").exec(request(RAMP_GROUP))
+        .injectOpen(rampUsersPerSec(1).to(rate).during(rampUp)).andThen(measured);
+    return warmUpUsers == 0 ? ramped : warmUp(warmUpUsers).injectOpen(atOnceUsers(warmUpUsers)).andThen(ramped);
   }
 
   private ScenarioBuilder warmUp(int users) {

@@ -22,7 +22,8 @@ import java.time.Duration;
  *
  * <p>System properties (and defaults): {@code gatewayPid} (required), {@code rate} (1500), {@code durationSeconds}
  * (1800), {@code heapSampleSeconds} (60), {@code heapGrowthPercent} (10), {@code p99Millis} (2),
- * {@code warmUpUsers} (8; 0 skips the warm-up), {@code heapLog} (load-tests/target/gatling/soak-heap.tsv),
+ * {@code warmUpUsers} (8; 0 skips the warm-up), {@code rampUpSeconds} (10: the arrival rate ramps from 1 to
+ * {@code rate} before the measured part; 0 for none), {@code heapLog} (load-tests/target/gatling/soak-heap.tsv),
  * {@code catalog}, {@code seed}, {@code zipfExponent} and the URLs of {@link Settings}.
  */
 public class Soak extends Simulation {
@@ -30,6 +31,7 @@ public class Soak extends Simulation {
   private final int rate = Settings.integer("rate", 1500, 1, 1_000_000);
   private final Duration duration = Settings.seconds("durationSeconds", 1800, 7 * 86_400);
   private final int warmUpUsers = Settings.integer("warmUpUsers", 8, 0, 1024);
+  private final Duration rampUp = Duration.ofSeconds(Settings.integer("rampUpSeconds", 10, 0, 3600));
   private final int p99Millis = Settings.integer("p99Millis", 2, 0, 60_000);
   private final int heapGrowthPercent = Settings.integer("heapGrowthPercent", 10, 0, 1000);
   private final HeapSampler heap = new HeapSampler(
@@ -39,7 +41,7 @@ public class Soak extends Simulation {
   private final Mix mix = Mix.fromSettings();
 
   {
-    setUp(mix.warmedUp(warmUpUsers,
+    setUp(mix.warmedUp(warmUpUsers, rate, rampUp,
             scenario("soak").exec(session -> {
               heap.startOnce();
               return session;

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * (the start-up profile in load-tests/RESULTS.md). Logback runs it first, as a service
  * ({@code META-INF/services/ch.qos.logback.classic.spi.Configurator}).
  *
- * <p>It applies only when the file logback would read is the shipped one, ignoring comments and white space: the file
+ * <p>It applies only when the file logback would read is the shipped one, ignoring comments and the white space between
+ * tags (white space inside a tag or a text, e.g. in the log pattern, counts as an edit): the file
  * named by the system property {@code logback.configurationFile} (the way {@link Main} names
  * {@code conf/logback.xml}), or, without that property and without a {@code logback-test.xml} on the class path, the
  * class path's {@code logback.xml}. Any other file, an edited {@code conf/logback.xml} included, is left to logback's
@@ -42,7 +43,6 @@ public final class ShippedLogging extends ContextAwareBase implements Configurat
 
   private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
   private static final Pattern BETWEEN_TAGS = Pattern.compile(">\\s+<");
-  private static final Pattern SPACE = Pattern.compile("\\s+");
 
   /** For logback's service loader. */
   public ShippedLogging() {
@@ -84,14 +84,13 @@ public final class ShippedLogging extends ContextAwareBase implements Configurat
     }
   }
 
-  /** @return the XML without comments and with white space between tags removed and other runs made one space */
+  /** @return the XML without comments and without the white space between tags; any other white space is kept */
   static @Nullable String normalized(@Nullable String xml) {
     if (xml == null) {
       return null;
     }
     String s = COMMENT.matcher(xml).replaceAll("");
-    s = BETWEEN_TAGS.matcher(s.strip()).replaceAll("><");
-    return SPACE.matcher(s).replaceAll(" ");
+    return BETWEEN_TAGS.matcher(s.strip()).replaceAll("><");
   }
 
   /** What the shipped logback.xml says, element by element. */

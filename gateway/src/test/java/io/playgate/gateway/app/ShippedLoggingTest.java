@@ -1,6 +1,7 @@
 package io.playgate.gateway.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
@@ -64,6 +65,15 @@ class ShippedLoggingTest {
     LoggerContext context = new LoggerContext();
     assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, configure(context));
     assertEquals(List.of(), appenders(context), "nothing applied");
+  }
+
+  @Test
+  void aSpaceAddedInsideThePatternIsAnEditLeftToLogback() throws Exception {
+    String conf = Files.readString(Path.of("../conf/logback.xml"), StandardCharsets.UTF_8);
+    assertTrue(conf.contains("%-5level ["), "the shipped pattern");
+    Path edited = Files.writeString(dir.resolve("logback.xml"), conf.replace("%-5level [", "%-5level  ["));
+    System.setProperty(ShippedLogging.CONFIG_PROPERTY, edited.toString());
+    assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, configure(new LoggerContext()));
   }
 
   @Test

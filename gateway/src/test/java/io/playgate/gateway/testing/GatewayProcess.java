@@ -31,6 +31,8 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Bound on a boot under a loaded machine: JVM start, configuration, bind. */
   public static final Duration BOOT_BOUND = Duration.ofSeconds(60);
+  /** How long {@link #status(String)} waits for one answer. */
+  public static final Duration PROBE_BOUND = Duration.ofSeconds(5);
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
@@ -122,13 +124,16 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   /**
+   * A probe: callers poll it until it answers what they wait for, so one answer that never comes costs one bound
+   * ({@link #PROBE_BOUND}), not the caller's whole wait.
+   *
    * @param path a path on the public port
-   * @return the status a {@code GET} gets, within 30 s
-   * @throws IOException when the connection fails
+   * @return the status a {@code GET} gets, within {@link #PROBE_BOUND}
+   * @throws IOException when the connection fails or no answer comes in time
    * @throws InterruptedException when interrupted
    */
   public int status(String path) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(),
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(PROBE_BOUND).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 

@@ -21,7 +21,7 @@ public final class SecurityHeaders {
    * Routing-context key of the player's {@code Content-Security-Policy} ({@code String}) for the configured
    * {@code frame-ancestors} sources, built once when the route is mounted ({@link #frameAncestors(List)}).
    */
-  public static final String FRAME_ANCESTORS = "playgate.playerCsp";
+  private static final String PLAYER_CSP_KEY = "playgate.playerCsp";
 
   private static final String BASE_BEFORE_SCRIPT = "default-src 'none'; script-src 'self'";
   private static final String BASE_AFTER_SCRIPT = "; style-src 'self'; "
@@ -75,7 +75,7 @@ public final class SecurityHeaders {
    * @return the {@code Content-Security-Policy} value
    */
   public static String playerCsp(RoutingContext ctx) {
-    String csp = ctx.get(FRAME_ANCESTORS);
+    String csp = ctx.get(PLAYER_CSP_KEY);
     return csp == null ? PLAYER_CSP : csp;
   }
 
@@ -87,7 +87,7 @@ public final class SecurityHeaders {
   public static Handler<RoutingContext> frameAncestors(List<String> frameAncestors) {
     String csp = playerCsp(List.copyOf(frameAncestors));
     return ctx -> {
-      ctx.put(FRAME_ANCESTORS, csp);
+      ctx.put(PLAYER_CSP_KEY, csp);
       ctx.next();
     };
   }
